@@ -1,0 +1,9 @@
+import type { Command } from '../command.ts';
+import { costCommand } from './cost.ts';
+import { estimateCommand } from './estimate.ts';
+import { predictCommand } from './predict.ts';
+import { queueCommand } from './queue.ts';
+import { serveCommand } from './serve.ts';
+
+/** The subcommands, in help order. A new command is a new file here plus one line in this list. */
+export const COMMANDS: readonly Command[] = [estimateCommand, queueCommand, predictCommand, serveCommand, costCommand];

@@ -1,0 +1,22 @@
+/** The capacity engine: queueing, batching, roofline, traffic, tails, cost and availability of a design. */
+export { estimateDesign, DEFAULT_TARGET_UTILIZATION } from './estimate.ts';
+export type { DesignEstimate, NodeEstimate, BatchEstimate, EstimateOptions } from './types.ts';
+export type { Explanation, ExplanationInput } from './explain.ts';
+export { loadSweep, SWEEP_MULTIPLIERS } from './sweep.ts';
+export type { SweepPoint } from './sweep.ts';
+export { toNetwork, UNLIMITED_SERVERS, REQUEST_DELAY_SUFFIX } from './network.ts';
+export { erlangB, erlangC, queueMetrics } from './queueing.ts';
+export type { QueueInput, QueueMetrics } from './queueing.ts';
+export { batchingMetrics, serveClosedLoop } from './batching.ts';
+export type { BatchingInput, BatchingMetrics, ClosedLoopInput, ClosedLoopResult } from './batching.ts';
+export { predictStatic, resolveSetup, rooflineTerms, batchTimeMs, linearFit, UnknownNameError, MEMORY_EFFICIENCY } from './roofline.ts';
+export type { Profile, SetupInput, Setup, StaticPrediction, RooflineTerms } from './roofline.ts';
+export { instanceCost, costPerMillion } from './cost.ts';
+export type { InstanceCost } from './cost.ts';
+export { kOfN, serial } from './availability.ts';
+export { buildFlow, edgeCalls } from './flow.ts';
+export type { Flow, FlowEdge } from './flow.ts';
+export { discretize, convolve, mixture, maybe, fanOut, pmfQuantile, pmfMean, pointPmf, gridStep } from './tail.ts';
+export type { Pmf } from './tail.ts';
+export { mixtureSf, mixtureQuantile, mixtureCumulants, serviceMixture } from './mixture.ts';
+export type { Mixture, Component } from './mixture.ts';

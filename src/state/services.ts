@@ -1,0 +1,12 @@
+import { getDb } from '../storage/db.ts';
+import { DesignsRepo } from '../storage/designsRepo.ts';
+import { newId } from '../storage/ids.ts';
+
+/** One id per open tab: saves carry it so a tab can tell its own writes from another tab's. */
+export const TAB_ID = newId();
+
+let repo: DesignsRepo | undefined;
+export function designsRepo(): DesignsRepo {
+  repo ??= new DesignsRepo(getDb());
+  return repo;
+}

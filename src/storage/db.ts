@@ -1,0 +1,48 @@
+import Dexie, { type Table } from 'dexie';
+import type { Design } from '../domain/design/schema.ts';
+
+/** Canvas viewport, kept beside the design so a reload shows the same view. */
+export interface Viewport {
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+/**
+ * One stored design. `design` is the file format itself (validated on every read), so content
+ * migrations stay in src/domain and files, packs and the database share one code path.
+ */
+export interface DesignRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Bumped on every content save; lets tabs notice each other's writes. */
+  rev: number;
+  /** Tab that wrote the latest revision. */
+  editor: string;
+  design: unknown;
+  viewport?: Viewport;
+}
+
+// DO NOT rename the database or reuse a version number: stored data would be orphaned.
+// Dexie versions change tables and indexes only; content migrations live in src/domain.
+export const DB_NAME = 'mlsd-studio';
+
+export class StudioDb extends Dexie {
+  designs!: Table<DesignRecord, string>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({ designs: 'id, updatedAt, name' });
+  }
+}
+
+let instance: StudioDb | undefined;
+
+export function getDb(): StudioDb {
+  instance ??= new StudioDb();
+  return instance;
+}
+
+export type { Design };

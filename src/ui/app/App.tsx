@@ -1,0 +1,30 @@
+import { lazy, Suspense } from 'react';
+import { matchRoute, usePath } from './router.ts';
+import { TopBar } from './TopBar.tsx';
+import { Notices } from '../shared/Notices.tsx';
+import { LibraryPage } from '../library/LibraryPage.tsx';
+import { PlaceholderPage } from '../pages/PlaceholderPage.tsx';
+import { NotFoundPage } from '../pages/NotFoundPage.tsx';
+
+// The workspace pulls in the canvas library; the library page should not wait for it.
+const WorkspacePage = lazy(() => import('../workspace/WorkspacePage.tsx'));
+
+export function App() {
+  const route = matchRoute(usePath());
+  return (
+    <div className="shell">
+      <TopBar route={route} />
+      <main className="main" id="main">
+        <Suspense fallback={<div className="page muted" role="status">Loading…</div>}>
+          {route.page === 'library' && <LibraryPage />}
+          {route.page === 'design' && <WorkspacePage key={route.id} id={route.id} />}
+          {route.page === 'interview' && <PlaceholderPage title="Mock interviews" text="Timed mock interviews with phases, follow-up questions chosen from what your design still lacks, hints and a rubric debrief. Until they land, open a design from the Library and practise on the canvas." />}
+          {route.page === 'benchmarks' && <PlaceholderPage title="Benchmarks" text="Live inference benchmarks on this device (onnxruntime-web and tfjs) that calibrate the model-server numbers. Not available yet in this version." />}
+          {route.page === 'docs' && <PlaceholderPage title="Design docs" text="Design docs from templates (the end-to-end capstone doc and others) with the live diagram and capacity table embedded. Not available yet in this version." />}
+          {route.page === 'not-found' && <NotFoundPage path={route.path} />}
+        </Suspense>
+      </main>
+      <Notices />
+    </div>
+  );
+}
