@@ -1,4 +1,7 @@
 import type { Command } from '../command.ts';
+import { benchCommand } from './bench.ts';
+import { calibrateCommand } from './calibrate.ts';
+import { flopsCommand } from './flops.ts';
 import { costCommand } from './cost.ts';
 import { estimateCommand } from './estimate.ts';
 import { predictCommand } from './predict.ts';
@@ -6,4 +9,4 @@ import { queueCommand } from './queue.ts';
 import { serveCommand } from './serve.ts';
 
 /** The subcommands, in help order. A new command is a new file here plus one line in this list. */
-export const COMMANDS: readonly Command[] = [estimateCommand, queueCommand, predictCommand, serveCommand, costCommand];
+export const COMMANDS: readonly Command[] = [estimateCommand, queueCommand, predictCommand, serveCommand, costCommand, flopsCommand, benchCommand, calibrateCommand];

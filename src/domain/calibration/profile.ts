@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { readVersioned, readVersionedText, type Migration, type ReadResult, type VersionedSpec } from '../versioning/readVersioned.ts';
+import { deviceLine, type DevicePoint, type ModelCost } from './predict.ts';
+
+/**
+ * A device profile: what one runtime + backend on one machine measured for the benchmark suite, the per-model
+ * lines latency(B) = a + b·B, and the device-level model that predicts models it never ran.
+ */
+export const PROFILE_FORMAT = 'mlsd-device-profile';
+export const PROFILE_VERSION = 1;
+
+const finite = (what: string) => z.number({ error: `${what} must be a number` }).finite(`${what} must be a finite number`);
+const nonNeg = (what: string) => finite(what).min(0, `${what} cannot be negative`);
+const count = (what: string) => z.number().int(`${what} must be a whole number`).min(1, `${what} must be at least 1`);
+const text = (max: number) => z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+export const sampleSummarySchema = z.object({
+  n: count('n'),
+  meanMs: nonNeg('meanMs'),
+  p50Ms: nonNeg('p50Ms'),
+  p90Ms: nonNeg('p90Ms'),
+  p99Ms: nonNeg('p99Ms'),
+  minMs: nonNeg('minMs'),
+  maxMs: nonNeg('maxMs'),
+  sdMs: nonNeg('sdMs'),
+  cv: nonNeg('cv'),
+});
+
+export const lineFitSchema = z.object({
+  aMs: nonNeg('aMs'),
+  bMs: nonNeg('bMs'),
+  r2: finite('r2'),
+  rmseMs: nonNeg('rmseMs'),
+  maxRelErr: nonNeg('maxRelErr'),
+  n: count('n'),
+});
+
+const featureSetSchema = z.enum(['flops', 'flops+activations', 'flops+bytes']);
+const rate = (what: string) => finite(what).positive(`${what} must be above 0`).nullable();
+
+export const deviceFitSchema = z.object({
+  overheadMs: nonNeg('overheadMs'),
+  gflopsEffective: rate('gflopsEffective'),
+  gbPerSecEffective: rate('gbPerSecEffective'),
+  features: featureSetSchema,
+});
+
+const errorSummaryShape = {
+  medianAbsErrPct: nonNeg('medianAbsErrPct'),
+  shareWithin10: finite('shareWithin10').min(0).max(1, 'shareWithin10 is a fraction between 0 and 1'),
+  worstAbsErrPct: nonNeg('worstAbsErrPct'),
+};
+
+export const heldOutSchema = z.object({
+  method: z.enum(['leave-one-model-out', 'held-out']),
+  features: featureSetSchema,
+  rows: z.array(
+    z.object({ modelId: text(200), batch: count('batch'), measuredMs: nonNeg('measuredMs'), predictedMs: finite('predictedMs'), errPct: finite('errPct') }),
+  ),
+  perModel: z.array(z.object({ modelId: text(200), ...errorSummaryShape })).optional(),
+  ...errorSummaryShape,
+});
+
+export const profileModelSchema = z.object({
+  modelId: text(200),
+  label: text(200),
+  precision: z.enum(['fp32', 'fp16', 'int8', 'mixed']),
+  family: text(64).optional(),
+  flopsPerSample: nonNeg('flopsPerSample'),
+  fixedFlops: finite('fixedFlops'),
+  paramsBytes: nonNeg('paramsBytes'),
+  activationBytesPerSample: finite('activationBytesPerSample'),
+  points: z
+    .array(z.object({ batch: count('batch'), stats: sampleSummarySchema, discarded: z.string().max(500).optional() }))
+    .min(1, 'a model needs at least one measured point'),
+  fit: lineFitSchema.optional(),
+  /** Why there is no fit (e.g. only one usable batch size). */
+  fitError: z.string().max(500).optional(),
+});
+
+export const deviceProfileSchema = z.object({
+  format: z.literal(PROFILE_FORMAT),
+  version: z.literal(PROFILE_VERSION),
+  id: text(200),
+  name: text(200),
+  createdAt: z.iso.datetime({ offset: true, error: 'createdAt must be an ISO date-time' }),
+  runtime: z.enum(['browser', 'node']),
+  backend: text(40),
+  library: z.enum(['onnxruntime-web', 'onnxruntime-node', 'tfjs']),
+  variant: text(120).optional(),
+  threads: count('threads').max(1024).optional(),
+  device: z.object({
+    userAgent: z.string().max(500).optional(),
+    platform: z.string().max(200).optional(),
+    cores: count('cores').max(100_000).optional(),
+    gpu: z
+      .object({ vendor: z.string().max(200).optional(), architecture: z.string().max(200).optional(), description: z.string().max(500).optional(), isFallback: z.boolean().optional() })
+      .optional(),
+  }),
+  /** How each point was measured, so two profiles can be compared like for like. */
+  settings: z.object({ warmupMs: nonNeg('warmupMs'), budgetMs: nonNeg('budgetMs'), minSamples: count('minSamples'), maxSamples: count('maxSamples') }).optional(),
+  models: z.array(profileModelSchema),
+  deviceFit: deviceFitSchema.optional(),
+  heldOut: heldOutSchema.optional(),
+});
+
+export type DeviceProfile = z.infer<typeof deviceProfileSchema>;
+export type ProfileModel = z.infer<typeof profileModelSchema>;
+export type HeldOut = z.infer<typeof heldOutSchema>;
+
+/** profileMigrations[v] upgrades v → v + 1. Version 1 is the first format: no steps yet (add one per change, with a fixture). */
+export const profileMigrations: Readonly<Record<number, Migration>> = {};
+
+export const profileSpec: VersionedSpec<DeviceProfile> = {
+  format: PROFILE_FORMAT,
+  noun: 'device profile',
+  currentVersion: PROFILE_VERSION,
+  migrations: profileMigrations,
+  schema: deviceProfileSchema,
+};
+
+/** File text or an already-parsed object; never throws. */
+export function readProfile(input: unknown): ReadResult<DeviceProfile> {
+  return typeof input === 'string' ? readVersionedText(input, profileSpec) : readVersioned(input, profileSpec);
+}
+
+export function profileToFileText(profile: DeviceProfile): string {
+  return `${JSON.stringify(profile, null, 2)}\n`;
+}
+
+/** The measured (model, batch, p50) points a device fit learns from; noisy points are left out. */
+export function profilePoints(profile: DeviceProfile): DevicePoint[] {
+  return profile.models.flatMap((m) =>
+    m.points
+      .filter((p) => !p.discarded)
+      .map((p) => ({
+        modelId: m.modelId, batch: p.batch, ms: p.stats.p50Ms,
+        flopsPerSample: m.flopsPerSample, fixedFlops: m.fixedFlops, paramsBytes: m.paramsBytes, activationBytesPerSample: m.activationBytesPerSample,
+      })),
+  );
+}
+
+export interface ProfileLine {
+  aMs: number;
+  bMs: number;
+  label: string;
+  source: 'measured' | 'predicted';
+}
+
+/**
+ * compute(B) = aMs + bMs·B for estimateDesign's `profiles` option. A model the profile measured uses its own
+ * fitted line; any other model is predicted from the device fit and its FLOPs and bytes. Null when the profile
+ * has neither (no usable measurement at all).
+ */
+export function profileForModel(profile: DeviceProfile, model: ModelCost & { modelId?: string; label?: string }): ProfileLine | null {
+  const measured = model.modelId ? profile.models.find((m) => m.modelId === model.modelId && m.fit) : undefined;
+  if (measured?.fit) {
+    return { aMs: measured.fit.aMs, bMs: measured.fit.bMs, label: `${profile.name}: ${measured.label} (measured)`, source: 'measured' };
+  }
+  if (!profile.deviceFit) return null;
+  const { aMs, bMs } = deviceLine(profile.deviceFit, model);
+  return { aMs: Math.max(0, aMs), bMs: Math.max(0, bMs), label: `${profile.name}: ${model.label ?? model.modelId ?? 'model'} (predicted)`, source: 'predicted' };
+}
