@@ -21,6 +21,8 @@ export default defineConfig({
       args: [
         '--no-sandbox',
         '--disable-gpu',
+        // Gives WebGPU a (software) adapter in headless Chromium, so the lab's WebGPU path runs here too.
+        '--enable-unsafe-webgpu',
         '--disable-quic',
         '--no-first-run',
         '--disable-background-networking',

@@ -63,7 +63,9 @@ async function main() {
   const ctx = { root, distDir, log, getBrowser: browser, getBaseUrl: async () => (await server()).url };
   const failures = [];
   try {
-    for (const [key, fn] of FIGURES) {
+    // BENCH_ONLY=dragFrame300,estimate200 runs a subset (handy while working on one figure).
+    const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+    for (const [key, fn] of FIGURES.filter(([k]) => !only || only.includes(k))) {
       const t0 = Date.now();
       log(`bench: ${key}…`);
       try {

@@ -3,6 +3,9 @@ import { estimateDesign, type DesignEstimate } from '../domain/capacity/index.ts
 import { sameCapacityInput } from '../domain/design/sameContent.ts';
 import type { Design } from '../domain/design/schema.ts';
 import { useWorkspace } from './workspaceStore.ts';
+import { useProfiles } from './profilesStore.ts';
+import { capacityProfiles } from '../domain/calibration/forDesign.ts';
+import type { Profile } from '../domain/capacity/roofline.ts';
 
 interface EstimateState {
   /** What-if multiplier on the design's peak load (the slider). */
@@ -11,15 +14,18 @@ interface EstimateState {
   error: string | null;
   /** The design the estimate was computed for. */
   input: Design | null;
+  /** Calibrations the estimate used (model servers on "this device"); charts and the simulator pass the same. */
+  profiles: Record<string, Profile>;
 }
 
-export const useEstimate = create<EstimateState>(() => ({ loadMultiplier: 1, estimate: null, error: null, input: null }));
+export const useEstimate = create<EstimateState>(() => ({ loadMultiplier: 1, estimate: null, error: null, input: null, profiles: {} }));
 
 function recompute(design: Design | null): void {
   if (!design) return useEstimate.setState({ estimate: null, input: null, error: null });
   try {
-    const estimate = estimateDesign(design, { loadMultiplier: useEstimate.getState().loadMultiplier });
-    useEstimate.setState({ estimate, input: design, error: null });
+    const profiles = capacityProfiles(design, useProfiles.getState().profiles);
+    const estimate = estimateDesign(design, { loadMultiplier: useEstimate.getState().loadMultiplier, profiles });
+    useEstimate.setState({ estimate, input: design, error: null, profiles });
   } catch (err) {
     // The engine should not throw on a valid design; if it does, say so instead of showing stale numbers.
     useEstimate.setState({ estimate: null, input: design, error: err instanceof Error ? err.message : String(err) });
@@ -39,3 +45,6 @@ useWorkspace.subscribe((s) => {
   if (!d) useEstimate.setState({ loadMultiplier: 1 });
   recompute(d);
 });
+
+// A new or deleted calibration changes the numbers of nodes that use it.
+useProfiles.subscribe(() => recompute(useWorkspace.getState().history?.present ?? null));

@@ -1,6 +1,7 @@
 import { getDb } from '../storage/db.ts';
 import { DesignsRepo } from '../storage/designsRepo.ts';
 import { newId } from '../storage/ids.ts';
+import { ProfilesRepo } from '../storage/profilesRepo.ts';
 
 /** One id per open tab: saves carry it so a tab can tell its own writes from another tab's. */
 export const TAB_ID = newId();
@@ -9,4 +10,10 @@ let repo: DesignsRepo | undefined;
 export function designsRepo(): DesignsRepo {
   repo ??= new DesignsRepo(getDb());
   return repo;
+}
+
+let profiles: ProfilesRepo | undefined;
+export function profilesRepo(): ProfilesRepo {
+  profiles ??= new ProfilesRepo(getDb());
+  return profiles;
 }

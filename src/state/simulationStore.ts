@@ -38,7 +38,7 @@ export function runSimulation(requests = 200_000): void {
   cancelSimulation();
   let network;
   try {
-    network = toNetwork(design, { loadMultiplier: useEstimate.getState().loadMultiplier });
+    network = toNetwork(design, { loadMultiplier: useEstimate.getState().loadMultiplier, profiles: useEstimate.getState().profiles });
   } catch (err) {
     useSimulation.setState({ open: true, state: { status: 'error', message: err instanceof Error ? err.message : String(err) } });
     return;

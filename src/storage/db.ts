@@ -29,12 +29,21 @@ export interface DesignRecord {
 // Dexie versions change tables and indexes only; content migrations live in src/domain.
 export const DB_NAME = 'mlsd-studio';
 
+/** A saved device profile (calibration result). `profile` is the file format, validated on every read. */
+export interface ProfileRecord {
+  id: string;
+  createdAt: number;
+  profile: unknown;
+}
+
 export class StudioDb extends Dexie {
   designs!: Table<DesignRecord, string>;
+  profiles!: Table<ProfileRecord, string>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores({ designs: 'id, updatedAt, name' });
+    this.version(2).stores({ profiles: 'id, createdAt' });
   }
 }
 

@@ -102,7 +102,7 @@ export function estimateDesign(design: Design, opts: EstimateOptions = {}): Desi
       const b = st.batch;
       const B = m.effectiveBatch ?? 1;
       const bound = b.terms ? batchTimeMs(b.terms, B).bound : 'compute';
-      est.batch = { effectiveBatch: B, aMs: b.aMs, bMs: b.bMs, bound, source: b.source };
+      est.batch = { effectiveBatch: B, aMs: b.aMs, bMs: b.bMs, bound, source: b.source, ...(b.profileLabel ? { profileLabel: b.profileLabel } : {}) };
     }
     nodes[node.id] = est;
   }

@@ -20,3 +20,4 @@ export { discretize, convolve, mixture, maybe, fanOut, pmfQuantile, pmfMean, poi
 export type { Pmf } from './tail.ts';
 export { mixtureSf, mixtureQuantile, mixtureCumulants, serviceMixture } from './mixture.ts';
 export type { Mixture, Component } from './mixture.ts';
+export { profileKey } from './resolve.ts';

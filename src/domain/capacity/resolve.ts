@@ -44,7 +44,8 @@ type Profiles = Record<string, Profile> | undefined;
 
 function resolveBatch(node: DesignNode, profiles: Profiles, warnings: string[]): { batch: BatchStation; cost: number; costSource: Source; gpus: number } | null {
   const p = node.params ?? {};
-  const profile = p.profileId ? profiles?.[p.profileId] : undefined;
+  // A profile may be specific to the node's model (a device fit predicts each model differently): try that key first.
+  const profile = p.profileId ? (profiles?.[profileKey(p.profileId, p.model)] ?? profiles?.[p.profileId]) : undefined;
   if (p.profileId && !profile) warnings.push(`"${node.id}": calibration profile "${p.profileId}" not found; using the roofline.`);
   if (!profile && !p.model) return null;
   const maxBatch = p.maxBatch ?? DEFAULT_MAX_BATCH;
@@ -106,4 +107,9 @@ export function resolveStation(node: DesignNode, profiles: Profiles): Station {
     }
   }
   return base;
+}
+
+/** Key of a calibration profile for one model: the device profile id and the catalog model the node runs. */
+export function profileKey(profileId: string, model: string | undefined): string {
+  return `${profileId}|${model ?? ''}`;
 }

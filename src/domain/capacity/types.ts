@@ -15,6 +15,8 @@ export interface BatchEstimate {
   bMs: number;
   bound: 'compute' | 'memory';
   source: 'roofline' | 'profile';
+  /** Which calibration produced aMs and bMs, when source is 'profile'. */
+  profileLabel?: string;
 }
 
 export interface NodeEstimate {

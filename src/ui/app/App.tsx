@@ -8,6 +8,8 @@ import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 
 // The workspace pulls in the canvas library; the library page should not wait for it.
 const WorkspacePage = lazy(() => import('../workspace/WorkspacePage.tsx'));
+// The benchmark lab loads onnxruntime-web and tfjs only when it is opened.
+const BenchPage = lazy(() => import('../bench/BenchPage.tsx'));
 
 export function App() {
   const route = matchRoute(usePath());
@@ -19,7 +21,7 @@ export function App() {
           {route.page === 'library' && <LibraryPage />}
           {route.page === 'design' && <WorkspacePage key={route.id} id={route.id} />}
           {route.page === 'interview' && <PlaceholderPage title="Mock interviews" text="Timed mock interviews with phases, follow-up questions chosen from what your design still lacks, hints and a rubric debrief. Until they land, open a design from the Library and practise on the canvas." />}
-          {route.page === 'benchmarks' && <PlaceholderPage title="Benchmarks" text="Live inference benchmarks on this device (onnxruntime-web and tfjs) that calibrate the model-server numbers. Not available yet in this version." />}
+          {route.page === 'benchmarks' && <BenchPage />}
           {route.page === 'docs' && <PlaceholderPage title="Design docs" text="Design docs from templates (the end-to-end capstone doc and others) with the live diagram and capacity table embedded. Not available yet in this version." />}
           {route.page === 'not-found' && <NotFoundPage path={route.path} />}
         </Suspense>

@@ -25,7 +25,8 @@ export function LoadChart() {
   const mult = useEstimate((s) => s.loadMultiplier);
   const budget = workload?.p99BudgetMs;
   // Keyed on the estimate's input so drags do not re-run the sweep.
-  const points: SweepPoint[] = useMemo(() => (input ? loadSweep(input) : []), [input]);
+  const profiles = useEstimate((s) => s.profiles);
+  const points: SweepPoint[] = useMemo(() => (input ? loadSweep(input, { profiles }) : []), [input, profiles]);
   if (points.length === 0) return null;
   const x = scaleLog(points[0]!.loadRps, points[points.length - 1]!.loadRps, PAD.l, W - PAD.r);
   const finite = points.filter((p) => p.p99Ms !== null).map((p) => p.p99Ms!);

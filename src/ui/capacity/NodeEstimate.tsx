@@ -43,7 +43,7 @@ export function NodeEstimate({ node }: { node: DesignNode }) {
               <th scope="row">Batching</th>
               <td>
                 <Why explain={x.batch} label="Batching">
-                  B≈{est.batch.effectiveBatch.toFixed(1)}, {fmtMs(est.batch.aMs)} + {fmtMs(est.batch.bMs)}·B, {est.batch.bound}-bound ({est.batch.source})
+                  B≈{est.batch.effectiveBatch.toFixed(1)}, {fmtMs(est.batch.aMs)} + {fmtMs(est.batch.bMs)}·B, {est.batch.bound}-bound ({est.batch.source === 'profile' ? `calibrated: ${est.batch.profileLabel ?? 'this device'}` : 'catalog roofline'})
                 </Why>
               </td>
             </tr>

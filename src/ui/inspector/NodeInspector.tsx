@@ -8,11 +8,11 @@ import { TextField } from './TextField.tsx';
 import { Connections } from './Connections.tsx';
 import { SelectField } from './SelectField.tsx';
 import { MODELS } from '../../domain/catalog/models.ts';
+import { HardwareField } from './HardwareField.tsx';
 import { HARDWARE } from '../../domain/catalog/hardware.ts';
 import { STACKS } from '../../domain/catalog/stacks.ts';
 
 const MODEL_OPTIONS = MODELS.map((m) => ({ value: m.id, label: m.label }));
-const HARDWARE_OPTIONS = HARDWARE.map((h) => ({ value: h.id, label: h.label }));
 const PRECISION_OPTIONS = (['fp32', 'fp16', 'int8'] as const).map((p) => ({ value: p, label: p.toUpperCase() }));
 import { NodeEstimate } from '../capacity/NodeEstimate.tsx';
 
@@ -51,7 +51,7 @@ export function NodeInspector({ node }: { node: DesignNode }) {
         <fieldset className="inspector-section">
           <legend>Model serving</legend>
           <SelectField label="Model" value={node.params?.model} options={MODEL_OPTIONS} defaultLabel="None: use the queueing parameters below" onChange={(v) => applyEdit((d) => updateNode(d, node.id, { params: { model: v } }))} testId="field-model" />
-          <SelectField label="Hardware" value={node.params?.hardware} options={HARDWARE_OPTIONS} defaultLabel="T4 (default)" onChange={(v) => applyEdit((d) => updateNode(d, node.id, { params: { hardware: v } }))} testId="field-hardware" />
+          <HardwareField node={node} />
           <SelectField label="Serving stack" value={node.params?.stack} options={stackOptions(node.params?.hardware)} defaultLabel="Default for the hardware" onChange={(v) => applyEdit((d) => updateNode(d, node.id, { params: { stack: v } }))} testId="field-stack" />
           <SelectField label="Precision" value={node.params?.precision} options={PRECISION_OPTIONS} defaultLabel="Default for the stack" onChange={(v) => applyEdit((d) => updateNode(d, node.id, { params: { precision: v } }))} testId="field-precision" />
           {MODEL.map((f) => (

@@ -17,6 +17,7 @@ import { Inspector } from '../inspector/Inspector.tsx';
 import { Toolbar } from './Toolbar.tsx';
 import { useAddAtCenter } from './useAddAtCenter.ts';
 import { useShortcuts } from './useShortcuts.ts';
+import { watchProfiles } from '../../state/profilesStore.ts';
 import './workspace.css';
 
 type LoadState = { kind: 'loading' } | { kind: 'ready' } | { kind: 'missing' } | { kind: 'error'; message: string };
@@ -27,6 +28,7 @@ export default function WorkspacePage({ id }: { id: string }) {
   useEffect(() => {
     let cancelled = false;
     performance.mark('mlsd:load-start');
+    watchProfiles();
     designsRepo()
       .load(id)
       .then((loaded) => {
