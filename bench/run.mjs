@@ -10,6 +10,7 @@ import { measureBundle } from './bundle.mjs';
 import { measureLoadDesign } from './loadDesign.mjs';
 import { measureDragFrame } from './dragFrame.mjs';
 import { measureEstimate, measureSimulator } from './estimate.mjs';
+import { measureCalibration } from './calibration.mjs';
 
 const FIGURES = [
   ['bundle', measureBundle],
@@ -17,8 +18,9 @@ const FIGURES = [
   ['dragFrame300', measureDragFrame],
   ['estimate200', measureEstimate],
   ['simulator', measureSimulator],
+  ['calibrationAccuracy', measureCalibration],
 ];
-const TOTAL_TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 8 * 60_000);
+const TOTAL_TIMEOUT_MS = Number(process.env.BENCH_TIMEOUT_MS ?? 12 * 60_000);
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const distDir = join(root, 'dist');

@@ -1,3 +1,4 @@
+import { flopSplit } from '../domain/calibration/costSplit.ts';
 import { buildProfile, type ProfileInput } from '../domain/calibration/buildProfile.ts';
 import { bytesAt, flopsAt, type ModelCost } from '../domain/calibration/predict.ts';
 import type { DeviceProfile } from '../domain/calibration/profile.ts';
@@ -121,6 +122,7 @@ export async function runCalibration(
     models.push({
       modelId, label: built.spec.label, precision: built.spec.precision, family: built.spec.family,
       flopsPerSample: built.flopsPerSample, fixedFlops: built.fixedFlops, paramsBytes: built.paramsBytes, activationBytesPerSample: built.activationBytesPerSample,
+      split: flopSplit(built.model),
       points: points.map((p) => ({ batch: p.batch, stats: p.summary })),
     });
   }

@@ -1,3 +1,4 @@
+import { flopSplit } from '../domain/calibration/costSplit.ts';
 import { countFlops, parseShape, resolveInputs, type FlopReport } from '../domain/calibration/flops/index.ts';
 import { flopsAt, type ModelCost } from '../domain/calibration/predict.ts';
 import { readModel } from '../domain/onnx/read.ts';
@@ -32,7 +33,7 @@ export function suiteTarget(id: string): BenchTarget {
   const b = buildSuiteModel(id);
   return {
     id: b.spec.id, label: b.spec.label, precision: b.spec.precision, bytes: b.bytes, batched: true, feedsAt: suiteFeeds(b), model: b.model, shapes: {},
-    cost: { flopsPerSample: b.flopsPerSample, fixedFlops: b.fixedFlops, paramsBytes: b.paramsBytes, activationBytesPerSample: b.activationBytesPerSample },
+    cost: { flopsPerSample: b.flopsPerSample, fixedFlops: b.fixedFlops, paramsBytes: b.paramsBytes, activationBytesPerSample: b.activationBytesPerSample, split: flopSplit(b.model) },
   };
 }
 
@@ -67,7 +68,7 @@ export function onnxTarget(bytes: Uint8Array, id: string, shapeArgs: readonly st
   const batched = !same(feedsAt(1), feedsAt(2));
   return {
     id, label: id, precision: 'mixed', bytes, report, feedsAt, batched, model, shapes,
-    cost: { flopsPerSample: report.flopsPerSample, fixedFlops: report.fixedFlops, paramsBytes: report.paramsBytes, activationBytesPerSample: report.activationBytesPerSample },
+    cost: { flopsPerSample: report.flopsPerSample, fixedFlops: report.fixedFlops, paramsBytes: report.paramsBytes, activationBytesPerSample: report.activationBytesPerSample, split: flopSplit(model, opts) },
   };
 }
 

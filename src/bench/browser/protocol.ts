@@ -46,5 +46,6 @@ export interface ModelCostInfo {
   fixedFlops: number;
   paramsBytes: number;
   activationBytesPerSample: number;
+  split?: { gemm: number; conv: number; depthwise: number; other: number };
   warnings?: string[];
 }

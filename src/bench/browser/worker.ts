@@ -3,6 +3,7 @@ import { measure } from '../measure.ts';
 import { buildSuiteModel } from '../suite/index.ts';
 import { readModel } from '../../domain/onnx/read.ts';
 import { countFlops, resolveInputs } from '../../domain/calibration/flops/index.ts';
+import { flopSplit } from '../../domain/calibration/costSplit.ts';
 import { tfCost, tfSpec } from '../tfjs/specs.ts';
 import { backendDef } from './backends.ts';
 import type { FeedSpec } from '../runner.ts';
@@ -56,7 +57,7 @@ async function prepare(job: BenchJob, m: JobModel): Promise<Prepared> {
   if (m.source.kind === 'suite') {
     const built = buildSuiteModel(m.source.id);
     bytes = built.bytes;
-    post({ type: 'model', id: job.id, modelId: m.id, info: { precision: built.spec.precision, flopsPerSample: built.flopsPerSample, fixedFlops: built.fixedFlops, paramsBytes: built.paramsBytes, activationBytesPerSample: built.activationBytesPerSample } });
+    post({ type: 'model', id: job.id, modelId: m.id, info: { precision: built.spec.precision, flopsPerSample: built.flopsPerSample, fixedFlops: built.fixedFlops, paramsBytes: built.paramsBytes, activationBytesPerSample: built.activationBytesPerSample, split: flopSplit(built.model) } });
     specsAt = (batch) => built.inputs.map((i) => ({ name: i.name, dtype: i.dtype, shape: i.shape.map((d) => (d === 'batch' ? batch : d)), ...(i.maxValue !== undefined ? { maxValue: i.maxValue } : {}) }));
   } else if (m.source.kind === 'onnx') {
     bytes = new Uint8Array(m.source.bytes);
@@ -64,7 +65,7 @@ async function prepare(job: BenchJob, m: JobModel): Promise<Prepared> {
     const read = readModel(bytes);
     if (read.ok) {
       const r = countFlops(read.model, m.source.shapes ? { shapes: m.source.shapes } : {});
-      post({ type: 'model', id: job.id, modelId: m.id, info: { precision: 'mixed', flopsPerSample: r.flopsPerSample, fixedFlops: r.fixedFlops, paramsBytes: r.paramsBytes, activationBytesPerSample: r.activationBytesPerSample, warnings: r.warnings } });
+      post({ type: 'model', id: job.id, modelId: m.id, info: { precision: 'mixed', flopsPerSample: r.flopsPerSample, fixedFlops: r.fixedFlops, paramsBytes: r.paramsBytes, activationBytesPerSample: r.activationBytesPerSample, split: flopSplit(read.model, m.source.shapes ? { shapes: m.source.shapes } : {}), warnings: r.warnings } });
     }
   } else throw new Error('onnxruntime-web runs ONNX models.');
   const model = await ortModel(ort, bytes, backend);

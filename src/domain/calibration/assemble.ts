@@ -7,7 +7,7 @@ export interface RunModel {
   modelId: string;
   label: string;
   family?: string;
-  info: { precision: ProfileModel['precision']; flopsPerSample: number; fixedFlops: number; paramsBytes: number; activationBytesPerSample: number };
+  info: Pick<ProfileModel, 'precision' | 'flopsPerSample' | 'fixedFlops' | 'paramsBytes' | 'activationBytesPerSample' | 'split'>;
   points: { batch: number; samples: number[] }[];
 }
 

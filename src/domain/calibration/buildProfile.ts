@@ -1,6 +1,6 @@
 import { fitLatencyLine } from './fit.ts';
 import { chooseFeatures, DEFAULT_FEATURES, fitDevice, type FeatureSet } from './predict.ts';
-import { PROFILE_FORMAT, PROFILE_VERSION, profilePoints, type DeviceProfile, type ProfileModel } from './profile.ts';
+import { fitValue, PROFILE_FORMAT, PROFILE_VERSION, profilePoints, type DeviceProfile, type FitStat, type ProfileModel } from './profile.ts';
 import { isTooNoisy, type NoiseRule, type SampleSummary } from './stats.ts';
 
 /** What a benchmark run produced, before any fitting: identity, settings and per-point statistics. */
@@ -14,18 +14,19 @@ export type ProfileInput = Omit<DeviceProfile, 'format' | 'version' | 'id' | 'mo
  * model's line, fit the device model over all models, and check it by leaving each model out in turn.
  * features 'auto' (the default) keeps the feature set whose leave-one-model-out check is best (chooseFeatures).
  */
-export function buildProfile(input: ProfileInput, opts: { features?: FeatureSet | 'auto'; noise?: NoiseRule } = {}): DeviceProfile {
+export function buildProfile(input: ProfileInput, opts: { features?: FeatureSet | 'auto'; noise?: NoiseRule; fitStat?: FitStat } = {}): DeviceProfile {
   const want = opts.features ?? 'auto';
+  const fitStat = opts.fitStat ?? input.fitStat ?? 'min';
   const models: ProfileModel[] = input.models.map((m) => {
     const points = m.points.map((p) => {
       const v = isTooNoisy(p.stats, opts.noise);
       return v.noisy ? { ...p, discarded: v.reason } : p;
     });
-    const fit = fitLatencyLine(points.filter((p) => !('discarded' in p)).map((p) => ({ batch: p.batch, ms: p.stats.p50Ms })));
+    const fit = fitLatencyLine(points.filter((p) => !('discarded' in p)).map((p) => ({ batch: p.batch, ms: fitValue(p.stats, fitStat) })));
     return { ...m, points, ...(fit.ok ? { fit: fit.fit } : { fitError: fit.reason }) };
   });
   const id = input.id ?? `${input.runtime}-${input.backend}-t${input.threads ?? 1}-${input.createdAt}`.replace(/[^\w.-]+/g, '-');
-  const profile: DeviceProfile = { ...input, format: PROFILE_FORMAT, version: PROFILE_VERSION, id, models };
+  const profile: DeviceProfile = { ...input, format: PROFILE_FORMAT, version: PROFILE_VERSION, id, fitStat, models };
   const pts = profilePoints(profile);
   if (pts.length < 2) return profile;
   // Leaving a model out must still leave two points to fit.

@@ -28,6 +28,8 @@ export function catalogModelInfo(modelId: string, seqLen?: number) {
     fixedFlops: 0,
     paramsBytes: m.params.value * 4,
     activationBytesPerSample: m.activationElements(s) * 4,
+    // Catalog models carry no graph: a CNN's work is convolution, the others' is GEMM.
+    split: m.family === 'cnn' ? { gemm: 0, conv: 2 * m.macs(s), depthwise: 0, other: 0 } : { gemm: 2 * m.macs(s), conv: 0, depthwise: 0, other: 0 },
   };
 }
 
@@ -46,7 +48,7 @@ export function capacityProfiles(design: Design, profiles: readonly DeviceProfil
     if (modelId) {
       const measured = profile.models.find((m) => m.modelId === modelId);
       if (!measured) continue;
-      const p = profileForModel(profile, { modelId, flopsPerSample: measured.flopsPerSample, fixedFlops: measured.fixedFlops, paramsBytes: measured.paramsBytes, activationBytesPerSample: measured.activationBytesPerSample });
+      const p = profileForModel(profile, { modelId, flopsPerSample: measured.flopsPerSample, fixedFlops: measured.fixedFlops, paramsBytes: measured.paramsBytes, activationBytesPerSample: measured.activationBytesPerSample, ...(measured.split ? { split: measured.split } : {}) });
       if (p) out[ref] = { aMs: p.aMs, bMs: p.bMs, label: p.label };
       continue;
     }

@@ -6,6 +6,23 @@ export interface ModelCost {
   fixedFlops: number;
   activationBytesPerSample: number;
   paramsBytes: number;
+  /** Per-sample FLOPs by kernel class (costSplit); without it every FLOP counts as GEMM work. */
+  split?: FlopSplit;
+}
+
+/** Per-sample FLOPs by the kind of kernel that runs them. */
+export interface FlopSplit {
+  gemm: number;
+  conv: number;
+  depthwise: number;
+  other: number;
+}
+
+const CLASSES = ['gemm', 'conv', 'depthwise', 'other'] as const;
+
+/** The split of a cost, or all of it as GEMM work when the model carries none. */
+export function splitOf(c: ModelCost): FlopSplit {
+  return c.split ?? { gemm: c.flopsPerSample, conv: 0, depthwise: 0, other: 0 };
 }
 
 /** One measured (model, batch) point of one runtime + backend: the p50 in ms. */
@@ -24,9 +41,14 @@ export interface DevicePoint extends ModelCost {
  * weights term tends to hurt there; it helps where weights stream from memory on every batch. calibrate picks the
  * set that predicts held-out models best on the device's own data (chooseFeatures).
  */
-export type FeatureSet = 'flops' | 'flops+activations' | 'flops+bytes';
+export type FeatureSet = 'flops' | 'flops+activations' | 'flops+bytes' | 'classes+activations';
 
-export const FEATURE_SETS: readonly FeatureSet[] = ['flops', 'flops+activations', 'flops+bytes'];
+/**
+ * 'classes+activations' gives GEMM, dense conv, depthwise conv and other (elementwise, softmax, norms) FLOPs a rate
+ * each: runtimes reach very different speeds on them (bench-feasibility §7), and one rate for all mispredicts a
+ * model whose mix differs from the average. It needs every model's split (the suite and the FLOP counter give it).
+ */
+export const FEATURE_SETS: readonly FeatureSet[] = ['flops', 'flops+activations', 'flops+bytes', 'classes+activations'];
 export const DEFAULT_FEATURES: FeatureSet = 'flops+activations';
 
 /**
@@ -39,6 +61,8 @@ export interface DeviceFit {
   gflopsEffective: number | null;
   gbPerSecEffective: number | null;
   features: FeatureSet;
+  /** GFLOP/s per kernel class, with 'classes+activations' (gflopsEffective is then the GEMM rate). */
+  classRates?: Record<(typeof CLASSES)[number], number | null>;
 }
 
 export const flopsAt = (c: ModelCost, batch: number): number => c.fixedFlops + batch * c.flopsPerSample;
@@ -52,6 +76,11 @@ function bytesTerms(c: ModelCost, features: FeatureSet): { fixed: number; perSam
 
 /** Design-matrix row in ms-friendly units: [1, GFLOP, GB]. */
 function featureRow(p: ModelCost, batch: number, features: FeatureSet): number[] {
+  if (features === 'classes+activations') {
+    const sp = splitOf(p);
+    // Fixed FLOPs (weight dequantisation) are elementwise work: they join 'other'.
+    return [1, (batch * sp.gemm) / 1e9, (batch * sp.conv) / 1e9, (batch * sp.depthwise) / 1e9, (batch * sp.other + p.fixedFlops) / 1e9, (batch * p.activationBytesPerSample) / 1e9];
+  }
   const row = [1, flopsAt(p, batch) / 1e9];
   if (features !== 'flops') {
     const b = bytesTerms(p, features);
@@ -72,6 +101,10 @@ export function fitDevice(points: readonly DevicePoint[], features: FeatureSet =
   // Relative-error weights: the held-out target is a percentage, and latencies span 0.05 ms to 100 ms.
   const w = y.map((v) => 1 / (v * v));
   const c = nonNegativeLeastSquares(x, y, w).coef;
+  if (features === 'classes+activations') {
+    const classRates = { gemm: rateOf(c[1]), conv: rateOf(c[2]), depthwise: rateOf(c[3]), other: rateOf(c[4]) };
+    return { overheadMs: c[0]!, gflopsEffective: classRates.gemm, gbPerSecEffective: rateOf(c[5]), features, classRates };
+  }
   return { overheadMs: c[0]!, gflopsEffective: rateOf(c[1]), gbPerSecEffective: features === 'flops' ? null : rateOf(c[2]), features };
 }
 
@@ -83,6 +116,13 @@ export function predictLatency(fit: DeviceFit, cost: ModelCost, batch: number): 
 
 /** The device fit as latency(B) = aMs + bMs·B for one model: a holds the per-batch parts, b the per-sample ones. */
 export function deviceLine(fit: DeviceFit, cost: ModelCost): { aMs: number; bMs: number } {
+  if (fit.features === 'classes+activations' && fit.classRates) {
+    const r = fit.classRates;
+    const sp = splitOf(cost);
+    const per = (rate: number | null) => msPerGiga(rate) / 1e9;
+    const bMs = sp.gemm * per(r.gemm) + sp.conv * per(r.conv) + sp.depthwise * per(r.depthwise) + sp.other * per(r.other) + cost.activationBytesPerSample * (msPerGiga(fit.gbPerSecEffective) / 1e9);
+    return { aMs: fit.overheadMs + cost.fixedFlops * per(r.other), bMs };
+  }
   const f = msPerGiga(fit.gflopsEffective) / 1e9;
   const m = msPerGiga(fit.gbPerSecEffective) / 1e9;
   const b = bytesTerms(cost, fit.features);
@@ -165,7 +205,7 @@ export function leaveOneModelOut(points: readonly DevicePoint[], features: Featu
  * 'flops+activations' won every time: median |error| 11–15% on onnxruntime-node and 8–17% on Chromium wasm, against
  * 27% and 15–32% for 'flops' and 26–30% and 16–36% for 'flops+bytes'.
  */
-export function chooseFeatures(points: readonly DevicePoint[], candidates: readonly FeatureSet[] = FEATURE_SETS): { features: FeatureSet; reports: Record<string, LeaveOneOutReport> } {
+export function chooseFeatures(points: readonly DevicePoint[], candidates: readonly FeatureSet[] = FEATURE_SETS.filter((f) => f !== 'classes+activations' || points.every((p) => p.split))): { features: FeatureSet; reports: Record<string, LeaveOneOutReport> } {
   const reports: Record<string, LeaveOneOutReport> = {};
   let best: FeatureSet = candidates[0]!;
   for (const f of candidates) {

@@ -1,22 +1,23 @@
-import type { DeviceProfile } from '../../domain/calibration/profile.ts';
+import { fitValue, type DeviceProfile } from '../../domain/calibration/profile.ts';
 import { XYChart, type Series } from './XYChart.tsx';
 import { fmtFlops, fmtMsShort, fmtPct } from './format.ts';
 
 /** One profile: the fitted device numbers, charts of latency and throughput against batch, and the held-out check. */
 export function ProfileDetail({ profile }: { profile: DeviceProfile }) {
+  const statName = profile.fitStat === 'min' ? 'fastest run' : 'p50';
   const models = profile.models.filter((m) => m.points.some((p) => !p.discarded));
   const latency: Series[] = models.map((m) => {
     const pts = m.points.filter((p) => !p.discarded);
     const bs = pts.map((p) => p.batch);
     return {
       label: m.label,
-      points: pts.map((p) => ({ x: p.batch, y: p.stats.p50Ms })),
+      points: pts.map((p) => ({ x: p.batch, y: fitValue(p.stats, profile.fitStat) })),
       ...(m.fit ? { line: [Math.min(...bs), Math.max(...bs)].map((b) => ({ x: b, y: m.fit!.aMs + m.fit!.bMs * b })) } : {}),
     };
   });
   const throughput: Series[] = models.map((m) => ({
     label: m.label,
-    points: m.points.filter((p) => !p.discarded).map((p) => ({ x: p.batch, y: (p.batch / p.stats.p50Ms) * 1000 })),
+    points: m.points.filter((p) => !p.discarded).map((p) => ({ x: p.batch, y: (p.batch / fitValue(p.stats, profile.fitStat)) * 1000 })),
   }));
   const held = profile.heldOut;
   const heldSeries: Series[] = held
@@ -41,7 +42,7 @@ export function ProfileDetail({ profile }: { profile: DeviceProfile }) {
         </div>
       )}
       <div className="chart-grid">
-        <XYChart title="Latency against batch (dashed: fitted a + b·B)" xLabel="batch" yLabel="p50 ms" series={latency} logX logY fmtY={fmtMsShort} testId="latency-chart" />
+        <XYChart title={`Latency against batch (${statName}; dashed: fitted a + b·B)`} xLabel="batch" yLabel={`${statName} ms`} series={latency} logX logY fmtY={fmtMsShort} testId="latency-chart" />
         <XYChart title="Throughput against batch" xLabel="batch" yLabel="samples/s" series={throughput} logX logY testId="throughput-chart" />
         {held && <XYChart title="Held-out models: predicted against measured" xLabel="measured ms" yLabel="predicted ms" series={heldSeries} logX logY diagonal fmtY={fmtMsShort} testId="heldout-chart" />}
       </div>
@@ -50,7 +51,7 @@ export function ProfileDetail({ profile }: { profile: DeviceProfile }) {
         <tbody>
           {profile.models.map((m) => {
             const last = [...m.points].reverse().find((p) => !p.discarded);
-            const gflops = last ? (m.flopsPerSample * last.batch) / (last.stats.p50Ms * 1e6) : undefined;
+            const gflops = last ? (m.flopsPerSample * last.batch) / (fitValue(last.stats, profile.fitStat) * 1e6) : undefined;
             return (
               <tr key={m.modelId}>
                 <td>{m.label}</td>

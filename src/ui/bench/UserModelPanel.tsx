@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { readModel } from '../../domain/onnx/read.ts';
 import { countFlops, resolveInputs, type FlopReport } from '../../domain/calibration/flops/index.ts';
 import { predictLatency } from '../../domain/calibration/predict.ts';
+import { flopSplit } from '../../domain/calibration/costSplit.ts';
 import type { DeviceProfile } from '../../domain/calibration/profile.ts';
 import { profilesRepo } from '../../state/services.ts';
 import { cancelRun, defaultThreads, startUserModel, useBench } from '../../state/benchStore.ts';
@@ -16,6 +17,7 @@ interface Loaded {
   name: string;
   bytes: ArrayBuffer;
   report: FlopReport;
+  split: ReturnType<typeof flopSplit>;
   inputs: { name: string; dtype: string; shape: number[] }[];
   shapes: Record<string, number[]>;
 }
@@ -25,7 +27,7 @@ function analyse(name: string, bytes: ArrayBuffer, shapes: Record<string, number
   if (!read.ok) return `“${name}” is not an ONNX model this app can read: ${read.error}`;
   const opts = Object.keys(shapes).length ? { shapes } : {};
   try {
-    return { name, bytes, shapes, report: countFlops(read.model, opts), inputs: resolveInputs(read.model, opts) };
+    return { name, bytes, shapes, report: countFlops(read.model, opts), split: flopSplit(read.model, opts), inputs: resolveInputs(read.model, opts) };
   } catch (err) {
     // resolveInputs refuses inputs it cannot feed (strings, no declared shape): say which.
     return `“${name}” cannot be benchmarked here: ${err instanceof Error ? err.message : String(err)}`;
@@ -81,7 +83,7 @@ export function UserModelPanel() {
             <div className="metric"><span className="metric-label">Weights</span><span className="metric-value">{fmtBytes(loaded.report.paramsBytes)}</span><span className="metric-sub">{loaded.report.paramsCount.toLocaleString()} parameters</span></div>
             <div className="metric"><span className="metric-label">Activations / sample</span><span className="metric-value">{fmtBytes(loaded.report.activationBytesPerSample)}</span></div>
             {calibrated?.deviceFit && (
-              <div className="metric"><span className="metric-label">Predicted here</span><span className="metric-value" data-testid="user-predicted">{BATCHES.map((b) => `B${b}: ${fmtMsShort(predictLatency(calibrated.deviceFit!, loaded.report, b))}`).join(' · ')}</span><span className="metric-sub">from “{calibrated.name}”</span></div>
+              <div className="metric"><span className="metric-label">Predicted here</span><span className="metric-value" data-testid="user-predicted">{BATCHES.map((b) => `B${b}: ${fmtMsShort(predictLatency(calibrated.deviceFit!, { ...loaded.report, split: loaded.split }, b))}`).join(' · ')}</span><span className="metric-sub">from “{calibrated.name}”</span></div>
             )}
           </div>
           <table className="est-table">

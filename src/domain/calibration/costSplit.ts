@@ -1,0 +1,53 @@
+import type { Graph, Model } from '../onnx/types.ts';
+import { inferShapes, type CountOptions } from './flops/index.ts';
+
+/**
+ * Per-sample FLOPs by the kind of kernel that runs them, and the number of operators one call executes. Runtimes
+ * reach very different rates on these classes (a depthwise conv or an elementwise chain runs several times slower
+ * per FLOP than a GEMM: bench-feasibility §7), so a device model with one rate per class predicts far better
+ * than FLOPs alone.
+ */
+export interface CostSplit {
+  gemm: number;
+  conv: number;
+  depthwise: number;
+  other: number;
+  /** Operators executed per call (a per-call cost: each launch has overhead). */
+  nodes: number;
+}
+
+const GEMM = new Set(['MatMul', 'Gemm', 'MatMulInteger', 'QLinearMatMul', 'FusedMatMul', 'com.microsoft:FusedMatMul']);
+const CONV = new Set(['Conv', 'ConvInteger', 'QLinearConv', 'ConvTranspose', 'FusedConv', 'com.microsoft:FusedConv']);
+
+function depthwiseNames(g: Graph, out = new Set<string>()): Set<string> {
+  for (const n of g.nodes) {
+    const group = n.attributes.group;
+    if (CONV.has(n.opType) && group?.kind === 'int' && group.value > 1 && n.name) out.add(n.name);
+    for (const a of Object.values(n.attributes)) if (a.kind === 'graph') depthwiseNames(a.value, out);
+  }
+  return out;
+}
+
+export function costSplit(model: Model, opts: CountOptions = {}): CostSplit {
+  const dw = depthwiseNames(model.graph);
+  const classify = (batch: number) => {
+    const r = inferShapes(model, { ...opts, batch });
+    const c = { gemm: 0, conv: 0, depthwise: 0, other: 0, nodes: r.nodes.length };
+    for (const n of r.nodes) {
+      if (GEMM.has(n.opType)) c.gemm += n.flops;
+      else if (CONV.has(n.opType)) c[dw.has(n.name) ? 'depthwise' : 'conv'] += n.flops;
+      else c.other += n.flops;
+    }
+    return c;
+  };
+  const one = classify(1);
+  const two = classify(2);
+  // Per sample: what a second sample adds (the same difference countFlops uses).
+  return { gemm: two.gemm - one.gemm, conv: two.conv - one.conv, depthwise: two.depthwise - one.depthwise, other: two.other - one.other, nodes: one.nodes };
+}
+
+/** The per-sample split alone, as a device fit uses it. */
+export function flopSplit(model: Model, opts: CountOptions = {}): { gemm: number; conv: number; depthwise: number; other: number } {
+  const { gemm, conv, depthwise, other } = costSplit(model, opts);
+  return { gemm, conv, depthwise, other };
+}
