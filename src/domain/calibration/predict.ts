@@ -18,8 +18,6 @@ export interface FlopSplit {
   other: number;
 }
 
-const CLASSES = ['gemm', 'conv', 'depthwise', 'other'] as const;
-
 /** The split of a cost, or all of it as GEMM work when the model carries none. */
 export function splitOf(c: ModelCost): FlopSplit {
   return c.split ?? { gemm: c.flopsPerSample, conv: 0, depthwise: 0, other: 0 };
@@ -62,7 +60,7 @@ export interface DeviceFit {
   gbPerSecEffective: number | null;
   features: FeatureSet;
   /** GFLOP/s per kernel class, with 'classes+activations' (gflopsEffective is then the GEMM rate). */
-  classRates?: Record<(typeof CLASSES)[number], number | null>;
+  classRates?: Record<keyof FlopSplit, number | null>;
 }
 
 export const flopsAt = (c: ModelCost, batch: number): number => c.fixedFlops + batch * c.flopsPerSample;
