@@ -13,10 +13,12 @@ import { fmtRps } from '../capacity/format.ts';
 import { FlowEdgeCache, FlowNodeCache, type FlowNode } from './flowModel.ts';
 import { nodeTypes } from './ComponentNode.tsx';
 import { KIND_MIME } from './Palette.tsx';
+import { FarEdges } from './FarEdges.tsx';
 import './canvas.css';
 
 const SNAP: [number, number] = [16, 16];
 const DELETE_KEYS = ['Delete', 'Backspace'];
+const NO_EDGES: Edge[] = [];
 
 export function Canvas() {
   const design = useWorkspace(selectDesign) as Design;
@@ -121,7 +123,7 @@ export function Canvas() {
     <div className={`canvas${showLabels ? '' : ' zoomed-out'}`} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
       <ReactFlow
         nodes={nodes}
-        edges={edges}
+        edges={showLabels ? edges : NO_EDGES}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
@@ -152,6 +154,7 @@ export function Canvas() {
         aria-label="Architecture canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
+        {!showLabels && <FarEdges />}
         <Controls showInteractive={false} position="bottom-left" />
         {minimap && <MiniMap pannable zoomable position="bottom-right" ariaLabel="Minimap" />}
       </ReactFlow>
