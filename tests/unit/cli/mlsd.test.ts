@@ -1,25 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { designToFileText } from '../../../src/domain/design/format.ts';
 import { serving } from '../capacity/designs.ts';
-
-const BIN = resolve(import.meta.dirname, '../../../bin/mlsd.mjs');
-
-/** Run the real executable, as `npx mlsd` would. */
-function mlsd(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code: code ?? -1, stdout, stderr }));
-  });
-}
+import { mlsd } from './runMlsd.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mlsd-cli-'));
 const designPath = join(dir, 'serving.mlsd.json');
