@@ -1,3 +1,4 @@
+import type { FlopSplit } from '../../domain/calibration/predict.ts';
 /** Messages between the benchmark page and its worker. Plain data only: everything crosses postMessage. */
 
 export type BackendId = 'ort-wasm' | 'ort-webgpu' | 'tfjs-wasm' | 'tfjs-webgl' | 'tfjs-webgpu' | 'tfjs-cpu';
@@ -46,6 +47,6 @@ export interface ModelCostInfo {
   fixedFlops: number;
   paramsBytes: number;
   activationBytesPerSample: number;
-  split?: { gemm: number; conv: number; depthwise: number; other: number };
+  split?: FlopSplit;
   warnings?: string[];
 }

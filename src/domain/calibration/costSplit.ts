@@ -1,5 +1,6 @@
 import type { Graph, Model } from '../onnx/types.ts';
 import { inferShapes, type CountOptions } from './flops/index.ts';
+import type { FlopSplit } from './predict.ts';
 
 /**
  * Per-sample FLOPs by the kind of kernel that runs them, and the number of operators one call executes. Runtimes
@@ -14,6 +15,8 @@ export interface CostSplit {
   other: number;
   /** Operators executed per call (a per-call cost: each launch has overhead). */
   nodes: number;
+  /** Bytes each operator writes per sample, in execution order (4 bytes per element assumed). */
+  tensorBytes: number[];
 }
 
 const GEMM = new Set(['MatMul', 'Gemm', 'MatMulInteger', 'QLinearMatMul', 'FusedMatMul', 'com.microsoft:FusedMatMul']);
@@ -32,7 +35,7 @@ export function costSplit(model: Model, opts: CountOptions = {}): CostSplit {
   const dw = depthwiseNames(model.graph);
   const classify = (batch: number) => {
     const r = inferShapes(model, { ...opts, batch });
-    const c = { gemm: 0, conv: 0, depthwise: 0, other: 0, nodes: r.nodes.length };
+    const c = { gemm: 0, conv: 0, depthwise: 0, other: 0, nodes: r.nodes.length, bytes: r.nodes.map((n) => n.outputs.reduce((a, sh) => a + (sh ? sh.reduce((x, y) => x * y, 1) * 4 : 0), 0)) };
     for (const n of r.nodes) {
       if (GEMM.has(n.opType)) c.gemm += n.flops;
       else if (CONV.has(n.opType)) c[dw.has(n.name) ? 'depthwise' : 'conv'] += n.flops;
@@ -43,11 +46,14 @@ export function costSplit(model: Model, opts: CountOptions = {}): CostSplit {
   const one = classify(1);
   const two = classify(2);
   // Per sample: what a second sample adds (the same difference countFlops uses).
-  return { gemm: two.gemm - one.gemm, conv: two.conv - one.conv, depthwise: two.depthwise - one.depthwise, other: two.other - one.other, nodes: one.nodes };
+  return {
+    gemm: two.gemm - one.gemm, conv: two.conv - one.conv, depthwise: two.depthwise - one.depthwise, other: two.other - one.other, nodes: one.nodes,
+    tensorBytes: one.bytes.map((b, i) => Math.max(0, (two.bytes[i] ?? b) - b)),
+  };
 }
 
-/** The per-sample split alone, as a device fit uses it. */
-export function flopSplit(model: Model, opts: CountOptions = {}): { gemm: number; conv: number; depthwise: number; other: number } {
-  const { gemm, conv, depthwise, other } = costSplit(model, opts);
-  return { gemm, conv, depthwise, other };
+/** The split as a device fit uses it (operator sizes without the zeros of shape-only operators). */
+export function flopSplit(model: Model, opts: CountOptions = {}): FlopSplit {
+  const { gemm, conv, depthwise, other, nodes, tensorBytes } = costSplit(model, opts);
+  return { gemm, conv, depthwise, other, nodes, tensorBytes: tensorBytes.filter((b) => b > 0) };
 }

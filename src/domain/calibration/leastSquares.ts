@@ -64,11 +64,11 @@ export function weightedLeastSquares(x: readonly (readonly number[])[], y: reado
 
 /**
  * Non-negative least squares, exactly, by trying every subset of free columns: the constrained optimum is the
- * unconstrained optimum on its own support, so the best feasible subset solution is it. 2^k solves, fine for k ≤ 6.
+ * unconstrained optimum on its own support, so the best feasible subset solution is it. 2^k solves, fine for k ≤ 8.
  */
 export function nonNegativeLeastSquares(x: readonly (readonly number[])[], y: readonly number[], w: readonly number[]): LsSolution {
   const k = x[0]?.length ?? 0;
-  if (k > 6) throw new RangeError('nonNegativeLeastSquares enumerates subsets; use at most 6 columns');
+  if (k > 8) throw new RangeError('nonNegativeLeastSquares enumerates subsets; use at most 8 columns');
   let best: LsSolution = { coef: new Array<number>(k).fill(0), loss: lossOf(x, y, w, new Array<number>(k).fill(0)) };
   for (let mask = 1; mask < 1 << k; mask++) {
     const cols = Array.from({ length: k }, (_, j) => j).filter((j) => mask & (1 << j));

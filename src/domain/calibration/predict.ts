@@ -16,6 +16,10 @@ export interface FlopSplit {
   conv: number;
   depthwise: number;
   other: number;
+  /** Operators one call runs (each has a launch cost). */
+  nodes?: number;
+  /** Bytes each operator writes per sample, in graph order (fp32 assumed): where the working set leaves the cache. */
+  tensorBytes?: number[];
 }
 
 /** The split of a cost, or all of it as GEMM work when the model carries none. */
@@ -39,14 +43,27 @@ export interface DevicePoint extends ModelCost {
  * weights term tends to hurt there; it helps where weights stream from memory on every batch. calibrate picks the
  * set that predicts held-out models best on the device's own data (chooseFeatures).
  */
-export type FeatureSet = 'flops' | 'flops+activations' | 'flops+bytes' | 'classes+activations';
+export type FeatureSet = 'flops' | 'flops+activations' | 'flops+bytes' | 'classes+activations' | 'classes+memory';
 
 /**
  * 'classes+activations' gives GEMM, dense conv, depthwise conv and other (elementwise, softmax, norms) FLOPs a rate
  * each: runtimes reach very different speeds on them (bench-feasibility §7), and one rate for all mispredicts a
  * model whose mix differs from the average. It needs every model's split (the suite and the FLOP counter give it).
  */
-export const FEATURE_SETS: readonly FeatureSet[] = ['flops', 'flops+activations', 'flops+bytes', 'classes+activations'];
+export const FEATURE_SETS: readonly FeatureSet[] = ['flops', 'flops+activations', 'flops+bytes', 'classes+activations', 'classes+memory'];
+
+/**
+ * 'classes+memory' adds a cost per operator launch and the bytes of every operator output too big for the cache
+ * ("spill"): an elementwise chain that fits in cache at batch 4 runs several times slower per byte at batch 64.
+ * The cache size is not known in a browser, so the fit tries these thresholds and keeps the one that fits best.
+ */
+export const SPILL_THRESHOLDS_BYTES: readonly number[] = [0.5e6, 1e6, 2e6, 4e6, 8e6, 16e6];
+
+/** The class-based sets fit up to 8 coefficients: below about three points per coefficient they overfit. */
+const MIN_POINTS_FOR_CLASSES = 24;
+
+/** Sets that need every model's split (kernel classes, and for memory the operator sizes). */
+const needsSplit = (f: FeatureSet) => f === 'classes+activations' || f === 'classes+memory';
 export const DEFAULT_FEATURES: FeatureSet = 'flops+activations';
 
 /**
@@ -59,8 +76,11 @@ export interface DeviceFit {
   gflopsEffective: number | null;
   gbPerSecEffective: number | null;
   features: FeatureSet;
-  /** GFLOP/s per kernel class, with 'classes+activations' (gflopsEffective is then the GEMM rate). */
-  classRates?: Record<keyof FlopSplit, number | null>;
+  /** GFLOP/s per kernel class, with the 'classes+…' sets (gflopsEffective is then the rate over all measured FLOPs). */
+  classRates?: Record<'gemm' | 'conv' | 'depthwise' | 'other', number | null>;
+  /** 'classes+memory': ms per operator launch, and the spill threshold with its bandwidth. */
+  perNodeMs?: number;
+  spill?: { thresholdBytes: number; gbPerSec: number | null };
 }
 
 export const flopsAt = (c: ModelCost, batch: number): number => c.fixedFlops + batch * c.flopsPerSample;
@@ -72,8 +92,19 @@ function bytesTerms(c: ModelCost, features: FeatureSet): { fixed: number; perSam
   return { fixed: features === 'flops+bytes' ? c.paramsBytes : 0, perSample: c.activationBytesPerSample };
 }
 
+/** Bytes of the operator outputs that exceed the threshold at this batch. */
+function spillBytes(sp: FlopSplit, batch: number, threshold: number): number {
+  let sum = 0;
+  for (const t of sp.tensorBytes ?? []) if (batch * t > threshold) sum += batch * t;
+  return sum;
+}
+
 /** Design-matrix row in ms-friendly units: [1, GFLOP, GB]. */
-function featureRow(p: ModelCost, batch: number, features: FeatureSet): number[] {
+function featureRow(p: ModelCost, batch: number, features: FeatureSet, threshold = 0): number[] {
+  if (features === 'classes+memory') {
+    const sp = splitOf(p);
+    return [1, sp.nodes ?? 0, (batch * sp.gemm) / 1e9, (batch * sp.conv) / 1e9, (batch * sp.depthwise) / 1e9, (batch * sp.other + p.fixedFlops) / 1e9, (batch * p.activationBytesPerSample) / 1e9, spillBytes(sp, batch, threshold) / 1e9];
+  }
   if (features === 'classes+activations') {
     const sp = splitOf(p);
     // Fixed FLOPs (weight dequantisation) are elementwise work: they join 'other'.
@@ -91,29 +122,72 @@ function featureRow(p: ModelCost, batch: number, features: FeatureSet): number[]
 const rateOf = (msPerGiga: number | undefined): number | null => (msPerGiga && msPerGiga > 0 ? 1000 / msPerGiga : null);
 const msPerGiga = (rate: number | null): number => (rate && rate > 0 ? 1000 / rate : 0);
 
+/**
+ * One rate for a class-based fit, to show and compare: all the measured FLOPs over the time the class rates give
+ * them (ms per GFLOP for gemm, conv, depthwise, other). Null when no class has a cost.
+ */
+function blendedRate(points: readonly DevicePoint[], msPerGflop: readonly number[]): number | null {
+  let gflop = 0;
+  let ms = 0;
+  for (const p of points) {
+    const sp = splitOf(p);
+    const parts = [sp.gemm, sp.conv, sp.depthwise, sp.other + p.fixedFlops / p.batch].map((f) => (p.batch * f) / 1e9);
+    parts.forEach((g, i) => {
+      gflop += g;
+      ms += g * (msPerGflop[i] ?? 0);
+    });
+  }
+  return ms > 0 ? (gflop / ms) * 1000 : null;
+}
+
 export function fitDevice(points: readonly DevicePoint[], features: FeatureSet = DEFAULT_FEATURES): DeviceFit {
   const good = points.filter((p) => Number.isFinite(p.ms) && p.ms > 0);
   if (good.length < 2) throw new RangeError(`a device fit needs at least 2 measured points (got ${good.length})`);
-  const x = good.map((p) => featureRow(p, p.batch, features));
+  const x = features === 'classes+memory' ? [] : good.map((p) => featureRow(p, p.batch, features));
   const y = good.map((p) => p.ms);
   // Relative-error weights: the held-out target is a percentage, and latencies span 0.05 ms to 100 ms.
   const w = y.map((v) => 1 / (v * v));
+  if (features === 'classes+memory') {
+    let best: { c: number[]; loss: number; t: number } | null = null;
+    for (const t of SPILL_THRESHOLDS_BYTES) {
+      const s = nonNegativeLeastSquares(good.map((p) => featureRow(p, p.batch, features, t)), y, w);
+      if (!best || s.loss < best.loss) best = { c: s.coef, loss: s.loss, t };
+    }
+    const c = best!.c;
+    const classRates = { gemm: rateOf(c[2]), conv: rateOf(c[3]), depthwise: rateOf(c[4]), other: rateOf(c[5]) };
+    return { overheadMs: c[0]!, perNodeMs: c[1]!, gflopsEffective: blendedRate(good, c.slice(2, 6)), gbPerSecEffective: rateOf(c[6]), features, classRates, spill: { thresholdBytes: best!.t, gbPerSec: rateOf(c[7]) } };
+  }
   const c = nonNegativeLeastSquares(x, y, w).coef;
   if (features === 'classes+activations') {
     const classRates = { gemm: rateOf(c[1]), conv: rateOf(c[2]), depthwise: rateOf(c[3]), other: rateOf(c[4]) };
-    return { overheadMs: c[0]!, gflopsEffective: classRates.gemm, gbPerSecEffective: rateOf(c[5]), features, classRates };
+    return { overheadMs: c[0]!, gflopsEffective: blendedRate(good, c.slice(1, 5)), gbPerSecEffective: rateOf(c[5]), features, classRates };
   }
   return { overheadMs: c[0]!, gflopsEffective: rateOf(c[1]), gbPerSecEffective: features === 'flops' ? null : rateOf(c[2]), features };
 }
 
 /** Predicted latency of one batch, in ms. */
 export function predictLatency(fit: DeviceFit, cost: ModelCost, batch: number): number {
+  if (fit.features === 'classes+memory') {
+    const r = fit.classRates;
+    const coef = [fit.overheadMs, fit.perNodeMs ?? 0, msPerGiga(r?.gemm ?? null), msPerGiga(r?.conv ?? null), msPerGiga(r?.depthwise ?? null), msPerGiga(r?.other ?? null), msPerGiga(fit.gbPerSecEffective), msPerGiga(fit.spill?.gbPerSec ?? null)];
+    return featureRow(cost, batch, fit.features, fit.spill?.thresholdBytes ?? 0).reduce((a, x, i) => a + x * coef[i]!, 0);
+  }
   const { aMs, bMs } = deviceLine(fit, cost);
   return aMs + bMs * batch;
 }
 
+/** Batch sizes a straight-line summary of a non-linear fit is fitted over (a model server's usual range). */
+const LINE_BATCHES = [1, 2, 4, 8, 16, 32] as const;
+
 /** The device fit as latency(B) = aMs + bMs·B for one model: a holds the per-batch parts, b the per-sample ones. */
 export function deviceLine(fit: DeviceFit, cost: ModelCost): { aMs: number; bMs: number } {
+  if (fit.features === 'classes+memory') {
+    // The spill term bends the curve; the capacity engine takes a line, so fit one to the curve over B = 1…32
+    // (a, b ≥ 0, relative error), exact when nothing spills.
+    const w = LINE_BATCHES.map((b) => predictLatency(fit, cost, b));
+    const line = nonNegativeLeastSquares(LINE_BATCHES.map((b) => [1, b]), w, w.map((v) => (v > 0 ? 1 / (v * v) : 1))).coef;
+    return { aMs: line[0]!, bMs: line[1]! };
+  }
   if (fit.features === 'classes+activations' && fit.classRates) {
     const r = fit.classRates;
     const sp = splitOf(cost);
@@ -203,7 +277,7 @@ export function leaveOneModelOut(points: readonly DevicePoint[], features: Featu
  * 'flops+activations' won every time: median |error| 11–15% on onnxruntime-node and 8–17% on Chromium wasm, against
  * 27% and 15–32% for 'flops' and 26–30% and 16–36% for 'flops+bytes'.
  */
-export function chooseFeatures(points: readonly DevicePoint[], candidates: readonly FeatureSet[] = FEATURE_SETS.filter((f) => f !== 'classes+activations' || points.every((p) => p.split))): { features: FeatureSet; reports: Record<string, LeaveOneOutReport> } {
+export function chooseFeatures(points: readonly DevicePoint[], candidates: readonly FeatureSet[] = FEATURE_SETS.filter((f) => !needsSplit(f) || (points.length >= MIN_POINTS_FOR_CLASSES && points.every((p) => p.split)))): { features: FeatureSet; reports: Record<string, LeaveOneOutReport> } {
   const reports: Record<string, LeaveOneOutReport> = {};
   let best: FeatureSet = candidates[0]!;
   for (const f of candidates) {

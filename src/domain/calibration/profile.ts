@@ -35,7 +35,7 @@ export const lineFitSchema = z.object({
   n: count('n'),
 });
 
-const featureSetSchema = z.enum(['flops', 'flops+activations', 'flops+bytes', 'classes+activations']);
+const featureSetSchema = z.enum(['flops', 'flops+activations', 'flops+bytes', 'classes+activations', 'classes+memory']);
 const rate = (what: string) => finite(what).positive(`${what} must be above 0`).nullable();
 
 export const deviceFitSchema = z.object({
@@ -44,10 +44,16 @@ export const deviceFitSchema = z.object({
   gbPerSecEffective: rate('gbPerSecEffective'),
   features: featureSetSchema,
   classRates: z.object({ gemm: rate('gemm rate'), conv: rate('conv rate'), depthwise: rate('depthwise rate'), other: rate('other rate') }).optional(),
+  perNodeMs: nonNeg('perNodeMs').optional(),
+  spill: z.object({ thresholdBytes: nonNeg('thresholdBytes'), gbPerSec: rate('spill bandwidth') }).optional(),
 });
 
 /** Per-sample FLOPs by kernel class (see costSplit). */
-export const flopSplitSchema = z.object({ gemm: nonNeg('gemm'), conv: nonNeg('conv'), depthwise: nonNeg('depthwise'), other: finite('other') });
+export const flopSplitSchema = z.object({
+  gemm: nonNeg('gemm'), conv: nonNeg('conv'), depthwise: nonNeg('depthwise'), other: finite('other'),
+  nodes: z.number().int().min(0).optional(),
+  tensorBytes: z.array(finite('tensorBytes')).max(200_000).optional(),
+});
 
 const errorSummaryShape = {
   medianAbsErrPct: nonNeg('medianAbsErrPct'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSuiteModel, suiteSpecs } from '../../../src/bench/suite/index.ts';
-import { costSplit } from '../../../src/domain/calibration/costSplit.ts';
-import { chooseFeatures, fitDevice, predictLatency, type DeviceFit, type DevicePoint } from '../../../src/domain/calibration/predict.ts';
+import { costSplit, flopSplit } from '../../../src/domain/calibration/costSplit.ts';
+import { chooseFeatures, deviceLine, fitDevice, predictLatency, type DeviceFit, type DevicePoint } from '../../../src/domain/calibration/predict.ts';
 
 describe('FLOPs by kernel class', () => {
   it('splits every suite model exactly into its FLOPs per sample', () => {
@@ -49,5 +49,44 @@ describe('a device fit with one rate per class', () => {
     expect(r.reports['flops']!.medianAbsErrPct).toBeGreaterThan(10);
     const noSplit = points.map(({ split: _split, ...p }) => p);
     expect(Object.keys(chooseFeatures(noSplit).reports)).not.toContain('classes+activations');
+  });
+});
+
+describe('a device fit that knows where the cache ends', () => {
+  // As above, plus 2 µs per operator and outputs above 4 MB at 5 GB/s (they spill out of the cache).
+  const truth: DeviceFit = {
+    overheadMs: 0.03, perNodeMs: 0.002, gflopsEffective: 60, gbPerSecEffective: 20, features: 'classes+memory',
+    classRates: { gemm: 60, conv: 40, depthwise: 8, other: 4 }, spill: { thresholdBytes: 4e6, gbPerSec: 5 },
+  };
+  const ids = ['mlp-s', 'mlp-m', 'cnn-s', 'cnn-m', 'transformer-s', 'eltwise-s', 'eltwise-m', 'dwconv-s', 'dwconv-m', 'matmul-s', 'recommender-s'];
+  const costs = ids.map((id) => {
+    const b = buildSuiteModel(id);
+    return { id, cost: { flopsPerSample: b.flopsPerSample, fixedFlops: b.fixedFlops, paramsBytes: b.paramsBytes, activationBytesPerSample: b.activationBytesPerSample, split: flopSplit(b.model) } };
+  });
+  const points: DevicePoint[] = costs.flatMap((m) => [1, 4, 16, 64].map((batch) => ({ modelId: m.id, batch, ms: predictLatency(truth, m.cost, batch), ...m.cost })));
+
+  it('finds the spill threshold and predicts every model it did not see', () => {
+    const fit = fitDevice(points, 'classes+memory');
+    expect(fit.spill!.thresholdBytes).toBe(4e6);
+    expect(fit.perNodeMs!).toBeCloseTo(0.002, 5);
+    const r = chooseFeatures(points);
+    expect(r.features).toBe('classes+memory');
+    expect(r.reports['classes+memory']!.worstAbsErrPct).toBeLessThan(1);
+    expect(r.reports['classes+activations']!.worstAbsErrPct).toBeGreaterThan(10);
+  });
+
+  it('summarises the curve for the capacity engine as a line over batch 1…32: exact when nothing spills', () => {
+    const mlp = costs.find((c) => c.id === 'mlp-m')!.cost;
+    const line = deviceLine(truth, mlp);
+    for (const b of [1, 8, 32]) expect(line.aMs + b * line.bMs).toBeCloseTo(predictLatency(truth, mlp, b), 6);
+    const eltwise = costs.find((c) => c.id === 'eltwise-m')!.cost;
+    const bent = deviceLine(truth, eltwise);
+    expect(bent.aMs).toBeGreaterThanOrEqual(0);
+    for (const b of [1, 4, 16, 32]) expect(Math.abs((bent.aMs + b * bent.bMs) / predictLatency(truth, eltwise, b) - 1)).toBeLessThan(0.6);
+  });
+
+  it('is not offered with too few points to fit eight coefficients', () => {
+    const few = points.filter((p) => p.batch === 1).slice(0, 10);
+    expect(Object.keys(chooseFeatures(few).reports)).toEqual(['flops', 'flops+activations', 'flops+bytes']);
   });
 });
