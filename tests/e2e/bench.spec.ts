@@ -31,8 +31,11 @@ test('calibrate from the UI, keep the profile across a reload, and put a model s
   await runSmoke(page, /onnxruntime-web · wasm/);
   const detail = page.getByTestId('profile-detail');
   await expect(detail).toBeVisible();
-  await expect(detail.getByTestId('latency-chart').locator('circle')).toHaveCount(6); // 3 models × 2 batch sizes
-  await expect(detail.getByTestId('latency-chart').locator('path.xy-fit')).toHaveCount(3);
+  // 3 models × 2 batch sizes; a point another process disturbed twice is discarded (and listed), so allow one.
+  const circles = await detail.getByTestId('latency-chart').locator('circle').count();
+  expect(circles).toBeGreaterThanOrEqual(5);
+  expect(circles).toBeLessThanOrEqual(6);
+  expect(await detail.getByTestId('latency-chart').locator('path.xy-fit').count()).toBeGreaterThanOrEqual(2);
   await expect(detail.getByTestId('heldout-chart')).toBeVisible();
   const gflops = Number((await detail.getByTestId('profile-gflops').innerText()).replace(/[^\d.]/g, ''));
   expect(gflops).toBeGreaterThan(0.5);

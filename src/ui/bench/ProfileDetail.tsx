@@ -34,6 +34,11 @@ export function ProfileDetail({ profile }: { profile: DeviceProfile }) {
         {profile.library} {profile.variant ? `(${profile.variant}) ` : ''}· {profile.backend}{profile.threads ? ` · ${profile.threads} thread${profile.threads > 1 ? 's' : ''}` : ''} · {new Date(profile.createdAt).toLocaleString()}
         {profile.device.gpu?.description ? ` · ${profile.device.gpu.description}` : ''}
       </p>
+      {!profile.deviceFit && (
+        <p className="small warn-text" role="note" data-testid="no-device-fit">
+          No device fit: too few points survived the noise check ({discarded.length} discarded). Close other busy programs and run again, or choose a longer run.
+        </p>
+      )}
       {profile.deviceFit && (
         <div className="results profile-metrics">
           <div className="metric"><span className="metric-label">Effective compute</span><span className="metric-value" data-testid="profile-gflops">{profile.deviceFit.gflopsEffective ? `${profile.deviceFit.gflopsEffective.toFixed(1)} GFLOP/s` : '–'}</span></div>
@@ -42,7 +47,7 @@ export function ProfileDetail({ profile }: { profile: DeviceProfile }) {
         </div>
       )}
       <div className="chart-grid">
-        <XYChart title={`Latency against batch (${statName}; dashed: fitted a + b·B)`} xLabel="batch" yLabel={`${statName} ms`} series={latency} logX logY fmtY={fmtMsShort} testId="latency-chart" />
+        <XYChart title="Latency against batch (dashed: fitted a + b·B)" xLabel="batch" yLabel={`${statName} ms`} series={latency} logX logY fmtY={fmtMsShort} testId="latency-chart" />
         <XYChart title="Throughput against batch" xLabel="batch" yLabel="samples/s" series={throughput} logX logY testId="throughput-chart" />
         {held && <XYChart title="Held-out models: predicted against measured" xLabel="measured ms" yLabel="predicted ms" series={heldSeries} logX logY diagonal fmtY={fmtMsShort} testId="heldout-chart" />}
       </div>
@@ -67,7 +72,7 @@ export function ProfileDetail({ profile }: { profile: DeviceProfile }) {
         </tbody>
       </table>
       {discarded.length > 0 && (
-        <details className="small"><summary>{discarded.length} points discarded as too noisy</summary><ul>{discarded.map((d) => <li key={d}>{d}</li>)}</ul></details>
+        <details className="small"><summary>{discarded.length} {discarded.length === 1 ? 'point' : 'points'} discarded as too noisy</summary><ul>{discarded.map((d) => <li key={d}>{d}</li>)}</ul></details>
       )}
     </div>
   );

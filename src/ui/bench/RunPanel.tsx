@@ -67,7 +67,7 @@ function LivePoints() {
   const label = (id: string) => job.models.find((m) => m.id === id)?.label ?? id;
   return (
     <details className="live-points" open={points.length < 40}>
-      <summary className="small">{points.length} points measured{skips.length ? `, ${skips.length} skipped` : ''}</summary>
+      <summary className="small">{points.length} {points.length === 1 ? 'point' : 'points'} measured{skips.length ? `, ${skips.length} skipped` : ''}</summary>
       <table className="est-table" data-testid="live-points">
         <thead><tr><th>Model</th><th>Batch</th><th>p50</th><th>p99</th><th>Runs</th></tr></thead>
         <tbody>

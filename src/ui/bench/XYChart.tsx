@@ -22,7 +22,7 @@ interface Props {
 
 const W = 460;
 const H = 240;
-const PAD = { l: 54, r: 12, t: 12, b: 36 };
+const PAD = { l: 58, r: 14, t: 12, b: 34 };
 export const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#475569', '#ea580c'];
 
 function scale(lo: number, hi: number, a: number, b: number, log: boolean) {
@@ -46,7 +46,7 @@ function ticks(lo: number, hi: number, log: boolean): number[] {
   return out;
 }
 
-const defaultFmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toPrecision(2));
+const defaultFmt = (v: number) => (Number.isInteger(v) || v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toPrecision(2));
 
 export function XYChart({ title, xLabel, yLabel, series, logX, logY, diagonal, fmtY = defaultFmt, testId }: Props) {
   const all = series.flatMap((s) => [...s.points, ...(s.line ?? [])]).filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y) && (!logX || p.x > 0) && (!logY || p.y > 0));
@@ -64,14 +64,17 @@ export function XYChart({ title, xLabel, yLabel, series, logX, logY, diagonal, f
   if (!logY) yHi *= 1.08;
   const x = scale(xLo, xHi, PAD.l, W - PAD.r, !!logX);
   const y = scale(yLo, yHi, H - PAD.b, PAD.t, !!logY);
+  // Few distinct x values (batch sizes): label exactly those.
+  const xs = [...new Set(all.map((p) => p.x))].sort((a, b) => a - b);
+  const xTicks = !diagonal && xs.length <= 8 ? xs : ticks(xLo, xHi, !!logX);
   const line = (pts: { x: number; y: number }[]) => pts.map((p, i) => `${i ? 'L' : 'M'}${x(p.x).toFixed(1)},${y(p.y).toFixed(1)}`).join('');
   return (
     <figure className="xy-chart" data-testid={testId}>
-      <figcaption className="xy-title">{title}</figcaption>
+      <figcaption className="xy-title">{title}<span className="xy-unit"> · {yLabel}</span></figcaption>
       <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`${title}: ${yLabel} against ${xLabel}`}>
         <line x1={PAD.l} x2={W - PAD.r} y1={H - PAD.b} y2={H - PAD.b} className="lc-axis" />
         <line x1={PAD.l} x2={PAD.l} y1={PAD.t} y2={H - PAD.b} className="lc-axis" />
-        {ticks(xLo, xHi, !!logX).map((t) => (
+        {xTicks.map((t) => (
           <text key={`x${t}`} x={x(t)} y={H - PAD.b + 14} textAnchor="middle" className="lc-tick">{defaultFmt(t)}</text>
         ))}
         {ticks(yLo, yHi, !!logY).map((t) => (
@@ -81,7 +84,6 @@ export function XYChart({ title, xLabel, yLabel, series, logX, logY, diagonal, f
           </g>
         ))}
         <text x={(PAD.l + W - PAD.r) / 2} y={H - 4} textAnchor="middle" className="lc-tick">{xLabel}</text>
-        <text x={12} y={(PAD.t + H - PAD.b) / 2} textAnchor="middle" className="lc-tick" transform={`rotate(-90 12 ${(PAD.t + H - PAD.b) / 2})`}>{yLabel}</text>
         {diagonal && <path d={`M${x(xLo)},${y(yLo)}L${x(xHi)},${y(yHi)}`} className="xy-diag" />}
         {series.map((s, i) => {
           const color = PALETTE[i % PALETTE.length];
