@@ -22,8 +22,8 @@ interface Props {
 
 const W = 460;
 const H = 240;
-const PAD = { l: 58, r: 14, t: 12, b: 34 };
-export const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#475569', '#ea580c'];
+const PAD = { l: 66, r: 14, t: 12, b: 34 };
+export const PALETTE = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#65a30d', '#475569', '#ea580c', '#0d9488', '#9333ea', '#ca8a04', '#be123c', '#4f46e5', '#15803d'];
 
 function scale(lo: number, hi: number, a: number, b: number, log: boolean) {
   const f = log ? Math.log : (v: number) => v;
@@ -35,7 +35,9 @@ function scale(lo: number, hi: number, a: number, b: number, log: boolean) {
 function ticks(lo: number, hi: number, log: boolean): number[] {
   if (log) {
     const out: number[] = [];
-    for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++) for (const m of [1, 2, 5]) out.push(m * 10 ** p);
+    // 1-2-5 steps over a narrow range; only powers of ten when the range spans many decades (labels would collide).
+    const mults = Math.log10(hi / lo) > 2.2 ? [1] : [1, 2, 5];
+    for (let p = Math.floor(Math.log10(lo)); p <= Math.ceil(Math.log10(hi)); p++) for (const m of mults) out.push(m * 10 ** p);
     const inside = out.filter((v) => v >= lo * 0.999 && v <= hi * 1.001);
     return inside.length >= 2 ? inside : [lo, hi];
   }
