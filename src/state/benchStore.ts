@@ -133,7 +133,7 @@ async function finish(cancelled: boolean): Promise<void> {
   const def = backendDef(job.backend);
   const runModels: RunModel[] = job.models
     .filter((m) => models[m.id])
-    .map((m) => ({ modelId: m.id, label: m.label, info: { ...models[m.id]!, precision: models[m.id]!.precision }, points: points.filter((p) => p.modelId === m.id).map((p) => ({ batch: p.batch, samples: p.samples })) }))
+    .map((m) => ({ modelId: m.id, label: m.label, info: models[m.id]!, points: points.filter((p) => p.modelId === m.id).map((p) => ({ batch: p.batch, samples: p.samples })) }))
     .filter((m) => m.points.length > 0);
   const status = statuses.find((s) => s.id === job.backend);
   const userModel = job.models.length === 1 && job.models[0]!.source.kind === 'onnx' ? job.models[0] : undefined;

@@ -1,13 +1,9 @@
 /// <reference lib="webworker" />
 import { measure } from '../measure.ts';
+import { onnxTarget, suiteTarget } from '../target.ts';
 import { isTooNoisy, summarize } from '../../domain/calibration/stats.ts';
-import { buildSuiteModel } from '../suite/index.ts';
-import { readModel } from '../../domain/onnx/read.ts';
-import { countFlops, resolveInputs } from '../../domain/calibration/flops/index.ts';
-import { flopSplit } from '../../domain/calibration/costSplit.ts';
 import { tfCost, tfSpec } from '../tfjs/specs.ts';
 import { backendDef } from './backends.ts';
-import type { FeedSpec } from '../runner.ts';
 import type { BenchJob, FromWorker, JobModel, ToWorker } from './protocol.ts';
 import { loadOrt, ortModel } from './ortRunner.ts';
 import { loadTf, tfModel } from './tfjsRunner.ts';
@@ -23,13 +19,6 @@ interface Prepared {
   /** Make the runner for one batch size; returns the function one timed run calls. */
   atBatch(batch: number): Promise<() => Promise<void>>;
   dispose(): Promise<void>;
-}
-
-/** A user's file: input shapes resolved from its graph at each batch size. */
-function userFeedSpecs(bytes: Uint8Array, shapes: Record<string, number[]> | undefined): (batch: number) => FeedSpec[] {
-  const read = readModel(bytes);
-  if (!read.ok) throw new Error(read.error);
-  return (batch) => resolveInputs(read.model, { batch, ...(shapes ? { shapes } : {}) }).map((i) => ({ name: i.name, dtype: i.dtype, shape: i.shape }));
 }
 
 async function prepare(job: BenchJob, m: JobModel): Promise<Prepared> {
@@ -53,26 +42,15 @@ async function prepare(job: BenchJob, m: JobModel): Promise<Prepared> {
   }
   const backend = def.backend === 'webgpu' ? 'webgpu' : 'wasm';
   const ort = await loadOrt(backend, job.threads);
-  let bytes: Uint8Array;
-  let specsAt: (batch: number) => FeedSpec[];
-  if (m.source.kind === 'suite') {
-    const built = buildSuiteModel(m.source.id);
-    bytes = built.bytes;
-    post({ type: 'model', id: job.id, modelId: m.id, info: { precision: built.spec.precision, flopsPerSample: built.flopsPerSample, fixedFlops: built.fixedFlops, paramsBytes: built.paramsBytes, activationBytesPerSample: built.activationBytesPerSample, split: flopSplit(built.model) } });
-    specsAt = (batch) => built.inputs.map((i) => ({ name: i.name, dtype: i.dtype, shape: i.shape.map((d) => (d === 'batch' ? batch : d)), ...(i.maxValue !== undefined ? { maxValue: i.maxValue } : {}) }));
-  } else if (m.source.kind === 'onnx') {
-    bytes = new Uint8Array(m.source.bytes);
-    specsAt = userFeedSpecs(bytes, m.source.shapes);
-    const read = readModel(bytes);
-    if (read.ok) {
-      const r = countFlops(read.model, m.source.shapes ? { shapes: m.source.shapes } : {});
-      post({ type: 'model', id: job.id, modelId: m.id, info: { precision: 'mixed', flopsPerSample: r.flopsPerSample, fixedFlops: r.fixedFlops, paramsBytes: r.paramsBytes, activationBytesPerSample: r.activationBytesPerSample, split: flopSplit(read.model, m.source.shapes ? { shapes: m.source.shapes } : {}), warnings: r.warnings } });
-    }
-  } else throw new Error('onnxruntime-web runs ONNX models.');
+  if (m.source.kind === 'tfjs') throw new Error('onnxruntime-web runs ONNX models.');
+  // The same targets the CLI benchmarks: bytes, inputs at any batch, and the cost the fits need.
+  const target = m.source.kind === 'suite' ? suiteTarget(m.source.id) : onnxTarget(new Uint8Array(m.source.bytes), m.id, m.source.shapes ?? {});
+  const { bytes } = target;
+  post({ type: 'model', id: job.id, modelId: m.id, info: { precision: target.precision, ...target.cost, ...(target.report ? { warnings: target.report.warnings } : {}) } });
   const model = await ortModel(ort, bytes, backend);
   return {
     async atBatch(batch) {
-      const feeds = model.feeds(specsAt(batch));
+      const feeds = model.feeds(target.feedsAt(batch));
       return () => model.run(feeds);
     },
     dispose: () => model.release(),
