@@ -17,14 +17,15 @@ const nextFrames = (page, n = 2) => page.evaluate((k) => new Promise((r) => { co
 /** Picks the rendered node nearest the canvas centre whose whole drag path stays on the canvas. */
 function pickTarget({ dx, dy }) {
   const c = document.querySelector('[data-testid=canvas]').getBoundingClientRect();
-  const nodes = [...document.querySelectorAll('.react-flow__node')];
+  // Far out, unselected boxes are drawn by the app (.far-node) rather than React Flow.
+  const nodes = [...document.querySelectorAll('.react-flow__node, .far-node')];
   const best = nodes
     .map((el) => {
       const r = el.getBoundingClientRect();
       const x = r.left + r.width / 2;
       const y = r.top + r.height / 2;
       const onCanvas = x > c.left + 40 && y > c.top + 40 && x + dx < c.right - 260 && y + dy < c.bottom - 180; // clear of minimap/controls
-      const hit = document.elementFromPoint(x, y)?.closest('.react-flow__node') === el;
+      const hit = document.elementFromPoint(x, y)?.closest('.react-flow__node, .far-node') === el;
       return { id: el.dataset.id, x, y, ok: onCanvas && hit, d: Math.hypot(x - (c.left + c.width / 2), y - (c.top + c.height / 2)) };
     })
     .filter((n) => n.ok)
@@ -38,7 +39,7 @@ async function runCase(context, url, design, spec, log) {
     await openLibrary(page, url);
     await seedRecord(page, makeRecord(ID, design, spec.viewport));
     await page.goto(`${url}/design/${ID}`);
-    await page.locator('[data-testid=canvas-node]').first().waitFor();
+    await page.locator('[data-testid=canvas-node], .far-node').first().waitFor();
     if (spec.fit) {
       await page.getByRole('button', { name: 'Fit', exact: true }).click();
       await page.waitForTimeout(500); // fitView animates for 200 ms
@@ -49,7 +50,7 @@ async function runCase(context, url, design, spec, log) {
     const dy = STEP.y * STEPS;
     const { target, renderedNodes, zoom } = await page.evaluate(pickTarget, { dx, dy });
     if (!target) throw new Error(`${spec.name}: no visible node to drag`);
-    const node = page.locator(`.react-flow__node[data-id="${target.id}"]`);
+    const node = page.locator(`:is(.react-flow__node, .far-node)[data-id="${target.id}"]`);
     const before = await node.boundingBox();
 
     // Idle baseline on the same page: how noisy frame pacing is here with no input at all.

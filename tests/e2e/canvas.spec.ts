@@ -137,3 +137,37 @@ test('auto-layout puts a chain left to right, and edges and workload are editabl
   expect(rec!.design.edges[1]).toMatchObject({ hitRatio: 0.8 });
   expect((rec!.design as unknown as { workload: { rps: number } }).workload.rps).toBe(2500);
 });
+
+test('zoomed far out, boxes are drawn lightly but still select, drag (one undo step) and fit', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open an example' }).click();
+  await expect(page.getByTestId('canvas-node')).toHaveCount(7);
+  const before = (await readDb(page))[0]!.design.nodes.find((n) => n.id === 'model-server-1')!.position!;
+  const far = page.locator('.far-node');
+  for (let i = 0; i < 12 && (await far.count()) === 0; i++) await page.locator('.react-flow__controls-zoomout').click();
+  await expect(far).toHaveCount(7);
+  await expect(page.getByTestId('canvas-node')).toHaveCount(0);
+  // Press and drag one box.
+  const box = (await page.locator('.far-node[data-id="model-server-1"]').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + 30, box.y + box.height / 2 + 20, { steps: 5 });
+  await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height / 2 + 40, { steps: 5 });
+  await page.mouse.up();
+  // It is selected now: a full React Flow node again, shown in the inspector; the other six stay light.
+  await expect(node(page, 'model-server-1')).toBeVisible();
+  await expect(far).toHaveCount(6);
+  await expect(page.getByTestId('node-inspector').locator('.inspector-title code')).toHaveText('model-server-1');
+  await waitSaved(page);
+  const after = (await readDb(page))[0]!.design.nodes.find((n) => n.id === 'model-server-1')!.position!;
+  expect(after.x).toBeGreaterThan(before.x + 60);
+  expect(after.y).toBeGreaterThan(before.y + 40);
+  // The whole drag is one undo step.
+  await page.keyboard.press('Control+z');
+  await waitSaved(page);
+  const undone = (await readDb(page))[0]!.design.nodes.find((n) => n.id === 'model-server-1')!.position!;
+  expect(undone).toEqual(before);
+  // Zoom to fit brings every box back into view, drawn boxes included.
+  await page.keyboard.press('Shift+!');
+  await expect(page.getByTestId('canvas-node')).toHaveCount(7);
+});

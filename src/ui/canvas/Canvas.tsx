@@ -14,6 +14,8 @@ import { FlowEdgeCache, FlowNodeCache, type FlowNode } from './flowModel.ts';
 import { nodeTypes } from './ComponentNode.tsx';
 import { KIND_MIME } from './Palette.tsx';
 import { FarEdges } from './FarEdges.tsx';
+import { FarNodes } from './FarNodes.tsx';
+import { FIT_OPTIONS } from './fit.ts';
 import './canvas.css';
 
 const SNAP: [number, number] = [16, 16];
@@ -35,10 +37,10 @@ export function Canvas() {
   const [fitOnOpen] = useState(() => !initialViewport && design.nodes.length > 0);
 
   // measureTick re-runs the build when node sizes arrive; the cache makes it cheap.
-  const nodes = useMemo(() => nodeCache.current.build(design, selection.nodes), [design, selection.nodes, measureTick]); // eslint-disable-line react-hooks/exhaustive-deps
-  const edgeRates = useEstimate((s) => s.estimate?.edges);
   // Below this zoom labels are unreadable and cover the boxes; drawing them only costs frames.
   const showLabels = useStore((s) => s.transform[2] >= 0.45);
+  const nodes = useMemo(() => nodeCache.current.build(design, selection.nodes, !showLabels), [design, selection.nodes, measureTick, showLabels]); // eslint-disable-line react-hooks/exhaustive-deps
+  const edgeRates = useEstimate((s) => s.estimate?.edges);
   const edges = useMemo(() => {
     const rate = (id: string) => {
       const r = edgeRates?.[id]?.rps;
@@ -140,7 +142,7 @@ export function Canvas() {
         onMoveEnd={onMoveEnd}
         defaultViewport={initialViewport ?? { x: 40, y: 40, zoom: 1 }}
         fitView={fitOnOpen}
-        fitViewOptions={{ maxZoom: 1.2, padding: 0.2 }}
+        fitViewOptions={FIT_OPTIONS}
         snapToGrid={snap}
         snapGrid={SNAP}
         deleteKeyCode={DELETE_KEYS}
@@ -155,8 +157,10 @@ export function Canvas() {
       >
         <Background variant={BackgroundVariant.Dots} gap={16} size={1} />
         {!showLabels && <FarEdges />}
+        {!showLabels && <FarNodes />}
         <Controls showInteractive={false} position="bottom-left" />
-        {minimap && <MiniMap pannable zoomable position="bottom-right" ariaLabel="Minimap" />}
+        {/* Far out the whole design is on screen anyway, and most boxes are drawn outside React Flow. */}
+        {minimap && showLabels && <MiniMap pannable zoomable position="bottom-right" ariaLabel="Minimap" />}
       </ReactFlow>
       {design.nodes.length === 0 && (
         <div className="canvas-empty" role="note">

@@ -8,6 +8,7 @@ export type FlowNode = Node<ComponentNodeData, 'component'>;
 interface CacheEntry {
   src: DesignNode;
   selected: boolean;
+  hidden: boolean;
   width: number | undefined;
   height: number | undefined;
   out: FlowNode;
@@ -22,19 +23,22 @@ export class FlowNodeCache {
   private entries = new Map<string, CacheEntry>();
   readonly measured = new Map<string, { width: number; height: number }>();
 
-  build(design: Design, selected: ReadonlySet<string>): FlowNode[] {
+  /** far: the zoomed-out level of detail, where only selected boxes are React Flow nodes (FarNodes draws the rest). */
+  build(design: Design, selected: ReadonlySet<string>, far = false): FlowNode[] {
     const next = new Map<string, CacheEntry>();
     const out = design.nodes.map((n) => {
       const sel = selected.has(n.id);
       const m = this.measured.get(n.id);
       const prev = this.entries.get(n.id);
-      if (prev && prev.src === n && prev.selected === sel && prev.width === m?.width && prev.height === m?.height) {
+      const hidden = far && !sel;
+      if (prev && prev.src === n && prev.selected === sel && prev.hidden === hidden && prev.width === m?.width && prev.height === m?.height) {
         next.set(n.id, prev);
         return prev.out;
       }
       const node: FlowNode = { id: n.id, type: 'component', position: n.position ?? { x: 0, y: 0 }, data: { node: n }, selected: sel, ariaLabel: undefined };
+      if (hidden) node.hidden = true;
       if (m) node.measured = m;
-      next.set(n.id, { src: n, selected: sel, width: m?.width, height: m?.height, out: node });
+      next.set(n.id, { src: n, selected: sel, hidden, width: m?.width, height: m?.height, out: node });
       return node;
     });
     this.entries = next;

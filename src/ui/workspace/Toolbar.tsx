@@ -6,6 +6,7 @@ import { exportDesign, layoutAll } from './editActions.ts';
 import { openShortcutHelp } from './shortcutHelp.ts';
 import { ShortcutDialog } from './ShortcutDialog.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
+import { FIT_ANIMATED } from '../canvas/fit.ts';
 
 export function Toolbar() {
   const flow = useReactFlow();
@@ -23,7 +24,7 @@ export function Toolbar() {
         <button type="button" className="btn ghost icon" onClick={redoEdit} disabled={!canRedo} aria-label="Redo" title="Redo (Ctrl+Shift+Z)">↷</button>
       </div>
       <div className="toolbar-group">
-        <button type="button" className="btn ghost" onClick={() => void flow.fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 })} title="Zoom to fit (Shift+1)">Fit</button>
+        <button type="button" className="btn ghost" onClick={() => void flow.fitView(FIT_ANIMATED)} title="Zoom to fit (Shift+1)">Fit</button>
         <button type="button" className="btn ghost" onClick={layoutAll} disabled={empty} title="Auto-layout left to right (Shift+L)">Auto-layout</button>
         <button type="button" className="btn ghost" aria-pressed={snap} onClick={toggleSnap} title="Snap to a 16 px grid">Snap</button>
         <button type="button" className="btn ghost" aria-pressed={minimap} onClick={toggleMinimap} title="Show the minimap">Minimap</button>

@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { redoEdit, undoEdit } from '../../state/workspaceStore.ts';
 import { copy, duplicate, layoutAll, pasteClipboard, selectAll } from './editActions.ts';
 import { openShortcutHelp } from './shortcutHelp.ts';
+import { FIT_ANIMATED } from '../canvas/fit.ts';
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -24,7 +25,7 @@ export function useShortcuts(): void {
       else if (mod && key === 'v') handled = pasteClipboard();
       else if (mod && key === 'd') duplicate(); // always handled: the browser's Ctrl+D would bookmark the page
       else if (mod && key === 'a') selectAll();
-      else if (!mod && e.shiftKey && (e.code === 'Digit1' || key === '!')) void flow.fitView({ padding: 0.2, maxZoom: 1.2, duration: 200 });
+      else if (!mod && e.shiftKey && (e.code === 'Digit1' || key === '!')) void flow.fitView(FIT_ANIMATED);
       else if (!mod && e.shiftKey && key === 'l') layoutAll();
       else if (!mod && e.key === '?') openShortcutHelp();
       else handled = false;
