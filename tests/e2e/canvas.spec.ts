@@ -167,6 +167,14 @@ test('zoomed far out, boxes are drawn lightly but still select, drag (one undo s
   await waitSaved(page);
   const undone = (await readDb(page))[0]!.design.nodes.find((n) => n.id === 'model-server-1')!.position!;
   expect(undone).toEqual(before);
+  // Keyboard: Tab to a drawn box, Enter selects it and focus moves to the real node, where arrow keys work.
+  const first = far.first();
+  const id = (await first.getAttribute('data-id'))!;
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await expect(node(page, id)).toBeFocused();
+  await expect(page.getByTestId('node-inspector').locator('.inspector-title code')).toHaveText(id);
+  await page.keyboard.press('Escape');
   // Zoom to fit brings every box back into view, drawn boxes included.
   await page.keyboard.press('Shift+!');
   await expect(page.getByTestId('canvas-node')).toHaveCount(7);

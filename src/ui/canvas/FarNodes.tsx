@@ -7,6 +7,7 @@ import type { Design, DesignNode, Position } from '../../domain/design/schema.ts
 import { applyEdit, selectDesign, setSelection, useWorkspace } from '../../state/workspaceStore.ts';
 import { useEstimate } from '../../state/estimateStore.ts';
 import { usePrefs } from '../../state/prefsStore.ts';
+import { focusWhenDrawn } from './focusNode.ts';
 
 const GRID = 16;
 
@@ -104,6 +105,8 @@ export function FarNodes() {
     if (id && (e.key === 'Enter' || e.key === ' ')) {
       e.preventDefault();
       setSelection([id], []);
+      // Selected, it becomes a React Flow node: move the focus there so arrow keys and Delete act on it.
+      requestAnimationFrame(() => focusWhenDrawn(id));
     }
   }, []);
 

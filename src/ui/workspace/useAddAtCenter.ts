@@ -3,6 +3,7 @@ import { useReactFlow } from '@xyflow/react';
 import { addNode } from '../../domain/design/ops.ts';
 import { freeSpot, NODE_HEIGHT, NODE_WIDTH } from '../../domain/design/layout.ts';
 import { applyEdit, setSelection, useWorkspace } from '../../state/workspaceStore.ts';
+import { focusWhenDrawn } from '../canvas/focusNode.ts';
 
 /** Add a component in the middle of the visible canvas (keyboard and click adds), nudged off any node already there. */
 export function useAddAtCenter(): (kind: string) => void {
@@ -21,14 +22,4 @@ export function useAddAtCenter(): (kind: string) => void {
     },
     [flow],
   );
-}
-
-/** Focus the new box so arrow keys move it right away. It is drawn a frame or more later (more on a busy machine), so poll;
- * focusing in the very first frame loses focus again while the canvas settles, hence the extra frame before. */
-function focusWhenDrawn(id: string, framesLeft = 60): void {
-  requestAnimationFrame(() => {
-    const el = document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
-    if (el) el.focus();
-    else if (framesLeft > 0) focusWhenDrawn(id, framesLeft - 1);
-  });
 }
