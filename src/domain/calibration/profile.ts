@@ -186,3 +186,14 @@ export function profileForModel(profile: DeviceProfile, model: ModelCost & { mod
   const { aMs, bMs } = deviceLine(profile.deviceFit, model);
   return { aMs: Math.max(0, aMs), bMs: Math.max(0, bMs), label: `${profile.name}: ${model.label ?? model.modelId ?? 'model'} (predicted)`, source: 'predicted' };
 }
+
+/** Samples per second one point of a profile sustains (one batch back to back), from the fit statistic. */
+export function pointThroughput(profile: Pick<DeviceProfile, 'fitStat'>, p: { batch: number; stats: { p50Ms: number; minMs: number } }): number {
+  return (p.batch / fitValue(p.stats, profile.fitStat)) * 1000;
+}
+
+/** GFLOP/s a model reached at its largest usable batch, or undefined when no point is usable. */
+export function achievedGflops(profile: Pick<DeviceProfile, 'fitStat'>, m: ProfileModel): number | undefined {
+  const last = [...m.points].reverse().find((p) => !p.discarded);
+  return last ? (m.flopsPerSample * last.batch) / (fitValue(last.stats, profile.fitStat) * 1e6) : undefined;
+}

@@ -1,4 +1,4 @@
-import { fitValue, type DeviceProfile } from '../../domain/calibration/profile.ts';
+import { achievedGflops, fitValue, pointThroughput, type DeviceProfile } from '../../domain/calibration/profile.ts';
 import { XYChart, type Series } from './XYChart.tsx';
 import { fmtFlops, fmtMsShort, fmtPct } from './format.ts';
 
@@ -17,7 +17,7 @@ export function ProfileDetail({ profile }: { profile: DeviceProfile }) {
   });
   const throughput: Series[] = models.map((m) => ({
     label: m.label,
-    points: m.points.filter((p) => !p.discarded).map((p) => ({ x: p.batch, y: (p.batch / fitValue(p.stats, profile.fitStat)) * 1000 })),
+    points: m.points.filter((p) => !p.discarded).map((p) => ({ x: p.batch, y: pointThroughput(profile, p) })),
   }));
   const held = profile.heldOut;
   const heldSeries: Series[] = held
@@ -55,8 +55,7 @@ export function ProfileDetail({ profile }: { profile: DeviceProfile }) {
         <thead><tr><th>Model</th><th>Precision</th><th>Work / sample</th><th>a (fixed)</th><th>b (per sample)</th><th>Fit error</th><th>Achieved</th></tr></thead>
         <tbody>
           {profile.models.map((m) => {
-            const last = [...m.points].reverse().find((p) => !p.discarded);
-            const gflops = last ? (m.flopsPerSample * last.batch) / (fitValue(last.stats, profile.fitStat) * 1e6) : undefined;
+            const gflops = achievedGflops(profile, m);
             return (
               <tr key={m.modelId}>
                 <td>{m.label}</td>

@@ -52,3 +52,15 @@ describe('assembleProfile', () => {
     expect(p.heldOut).toBeUndefined();
   });
 });
+
+describe('numbers the lab shows per point', () => {
+  it('throughput and achieved GFLOP/s come from the fit statistic of the largest usable batch', async () => {
+    const { achievedGflops, pointThroughput } = await import('../../../src/domain/calibration/profile.ts');
+    const p = assembleProfile({ ...base, models: [model('a', 2e6), model('b', 2e7)] });
+    const b = p.models.find((m) => m.modelId === 'b')!;
+    const last = b.points[2]!;
+    expect(pointThroughput(p, last)).toBeCloseTo((16 / last.stats.minMs) * 1000, 6);
+    expect(achievedGflops(p, b)).toBeCloseTo((2e7 * 16) / (last.stats.minMs * 1e6), 6);
+    expect(achievedGflops(p, { ...b, points: b.points.map((x) => ({ ...x, discarded: 'noisy' })) })).toBeUndefined();
+  });
+});
