@@ -2,7 +2,7 @@ import { flopSplit } from '../domain/calibration/costSplit.ts';
 import { buildProfile, type ProfileInput } from '../domain/calibration/buildProfile.ts';
 import { bytesAt, flopsAt, type ModelCost } from '../domain/calibration/predict.ts';
 import type { DeviceProfile } from '../domain/calibration/profile.ts';
-import { isTooNoisy, type SampleSummary } from '../domain/calibration/stats.ts';
+import { isTooNoisy, spreadOf } from '../domain/calibration/stats.ts';
 import type { SweepPoint } from './measure.ts';
 import type { BenchOptions, BenchRunner, FeedSpec } from './runner.ts';
 import { buildSuiteModel, suiteSpecs, type BuiltModel, type SuiteSpec } from './suite/index.ts';
@@ -78,8 +78,6 @@ export interface CalibrationProgress {
   detail?: string;
 }
 
-const spread = (s: SampleSummary) => (s.p90Ms - s.p50Ms) / s.p50Ms;
-
 /** Run the plan on one runner and build the profile (fits, device model, leave-one-model-out check). */
 export async function runCalibration(
   runner: BenchRunner,
@@ -109,7 +107,7 @@ export async function runCalibration(
           if (!isTooNoisy(p.summary).noisy) continue;
           tell({ batch: p.batch, phase: 'retry' });
           const again = (await runner.benchModel(built.bytes, feedsAt, [p.batch], { ...bench, warmupMs: plan.bench.batchWarmupMs }))[0];
-          if (again && spread(again.summary) < spread(p.summary)) points[i] = again;
+          if (again && spreadOf(again.summary) < spreadOf(p.summary)) points[i] = again;
         }
       }
     } catch (err) {

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { measure } from '../measure.ts';
 import { onnxTarget, suiteTarget } from '../target.ts';
-import { isTooNoisy, summarize } from '../../domain/calibration/stats.ts';
+import { isTooNoisy, spreadOf, summarize } from '../../domain/calibration/stats.ts';
 import { tfCost, tfSpec } from '../tfjs/specs.ts';
 import { backendDef } from './backends.ts';
 import type { BenchJob, FromWorker, JobModel, ToWorker } from './protocol.ts';
@@ -82,7 +82,7 @@ async function run(job: BenchJob, signal: AbortSignal): Promise<void> {
         // Something else took the cores for part of the point: measure it once more, keep the steadier try.
         if (isTooNoisy(summarize(samples)).noisy && !signal.aborted) {
           const again = await measure(once, { ...opts, warmupMs: job.batchWarmupMs });
-          if (spread(again) < spread(samples)) samples = again;
+          if (spreadOf(summarize(again)) < spreadOf(summarize(samples))) samples = again;
         }
         if (!signal.aborted) post({ type: 'point', id: job.id, modelId: m.id, batch, samples });
       } catch (err) {
@@ -95,11 +95,6 @@ async function run(job: BenchJob, signal: AbortSignal): Promise<void> {
     await prepared.dispose().catch(() => undefined);
   }
   post({ type: 'done', id: job.id, cancelled: signal.aborted });
-}
-
-function spread(samples: number[]): number {
-  const s = summarize(samples);
-  return s.p50Ms > 0 ? (s.p90Ms - s.p50Ms) / s.p50Ms : Infinity;
 }
 
 function message(err: unknown): string {

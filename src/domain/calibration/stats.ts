@@ -63,12 +63,17 @@ export interface NoiseRule {
  */
 export const DEFAULT_NOISE_RULE: NoiseRule = { minSamples: 5, maxSpread: 0.5 };
 
+/** How far the bulk of the runs sits above the median: (p90 − p50) / p50. Infinite when p50 is 0. */
+export function spreadOf(s: Pick<SampleSummary, 'p50Ms' | 'p90Ms'>): number {
+  return s.p50Ms > 0 ? (s.p90Ms - s.p50Ms) / s.p50Ms : Infinity;
+}
+
 export type NoiseVerdict = { noisy: false } | { noisy: true; reason: string };
 
 export function isTooNoisy(s: SampleSummary, rule: NoiseRule = DEFAULT_NOISE_RULE): NoiseVerdict {
   if (s.n < rule.minSamples) return { noisy: true, reason: `only ${s.n} samples (need at least ${rule.minSamples})` };
   if (!(s.p50Ms > 0)) return { noisy: true, reason: 'median time is zero: the timer is too coarse for this run' };
-  const spread = (s.p90Ms - s.p50Ms) / s.p50Ms;
+  const spread = spreadOf(s);
   if (spread > rule.maxSpread) {
     return { noisy: true, reason: `too noisy: p90 is ${Math.round(spread * 100)}% above p50 (limit ${Math.round(rule.maxSpread * 100)}%)` };
   }
