@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { assembleProfile, type RunModel } from '../domain/calibration/assemble.ts';
 import type { DeviceProfile } from '../domain/calibration/profile.ts';
 import { backendDef } from '../bench/browser/backends.ts';
-import { backendStatuses, type BackendStatus, type Capabilities } from '../bench/browser/capabilities.ts';
+import { backendStatuses, calibratable, type BackendStatus, type Capabilities } from '../bench/browser/capabilities.ts';
 import { detectCapabilities } from '../bench/browser/detect.ts';
 import type { BackendId, BenchJob, FromWorker, JobModel, ModelCostInfo, ToWorker } from '../bench/browser/protocol.ts';
 import { planJob, preset, type PresetId } from '../bench/plan/presets.ts';
@@ -112,8 +112,6 @@ function onMessage(msg: FromWorker): void {
     case 'skip':
       useBench.setState({ skips: [...s.skips, { modelId: msg.modelId, ...(msg.batch !== undefined ? { batch: msg.batch } : {}), reason: msg.reason }] });
       break;
-    case 'backend':
-      break;
     case 'error':
       useBench.setState({ run: { status: 'error', message: msg.message } });
       break;
@@ -137,7 +135,8 @@ async function finish(cancelled: boolean): Promise<void> {
     .filter((m) => m.points.length > 0);
   const status = statuses.find((s) => s.id === job.backend);
   const userModel = job.models.length === 1 && job.models[0]!.source.kind === 'onnx' ? job.models[0] : undefined;
-  const emulated = !!status?.warning && /software|fallback/i.test(status.warning);
+  // Runs, but may not calibrate: a software-emulated GPU.
+  const emulated = !!status?.available && !calibratable(status);
   const profile: DeviceProfile = assembleProfile({
     id: newId(),
     createdAt: new Date().toISOString(),

@@ -36,7 +36,6 @@ export type FromWorker =
   | { type: 'model'; id: number; modelId: string; info: ModelCostInfo }
   | { type: 'point'; id: number; modelId: string; batch: number; samples: number[] }
   | { type: 'skip'; id: number; modelId: string; batch?: number; reason: string }
-  | { type: 'backend'; id: number; detail: string }
   | { type: 'done'; id: number; cancelled: boolean }
   | { type: 'error'; id: number; message: string };
 

@@ -197,3 +197,11 @@ export function achievedGflops(profile: Pick<DeviceProfile, 'fitStat'>, m: Profi
   const last = [...m.points].reverse().find((p) => !p.discarded);
   return last ? (m.flopsPerSample * last.batch) / (fitValue(last.stats, profile.fitStat) * 1e6) : undefined;
 }
+
+/**
+ * Whether a profile's device fit may stand in for hardware: it has a rate, it passed a held-out check (two or more
+ * models measured), and it was not measured on a software-emulated GPU.
+ */
+export function offersDeviceFit(p: DeviceProfile): boolean {
+  return !!p.deviceFit?.gflopsEffective && !!p.heldOut && !p.device.gpu?.isFallback;
+}

@@ -3,7 +3,7 @@ import { readModel } from '../../domain/onnx/read.ts';
 import { countFlops, resolveInputs, type FlopReport } from '../../domain/calibration/flops/index.ts';
 import { predictLatency } from '../../domain/calibration/predict.ts';
 import { flopSplit } from '../../domain/calibration/costSplit.ts';
-import type { DeviceProfile } from '../../domain/calibration/profile.ts';
+import { offersDeviceFit, type DeviceProfile } from '../../domain/calibration/profile.ts';
 import { profilesRepo } from '../../state/services.ts';
 import { cancelRun, defaultThreads, startUserModel, useBench } from '../../state/benchStore.ts';
 import { ProgressBar } from './ProgressBar.tsx';
@@ -45,7 +45,7 @@ export function UserModelPanel() {
   const job = useBench((s) => s.job);
   const skips = useBench((s) => s.skips);
   const { value: entries } = useLive(() => profilesRepo().list(), []);
-  const calibrated = (entries ?? []).map((e) => e.profile).find((p): p is DeviceProfile => !!p?.deviceFit && p.models.length > 1);
+  const calibrated = (entries ?? []).map((e) => e.profile).find((p): p is DeviceProfile => !!p && offersDeviceFit(p));
 
   const open = async (file: File) => {
     setError(null);

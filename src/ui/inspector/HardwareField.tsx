@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { HARDWARE } from '../../domain/catalog/hardware.ts';
 import { parseProfileRef, profileRef } from '../../domain/calibration/forDesign.ts';
+import { offersDeviceFit } from '../../domain/calibration/profile.ts';
 import { updateNode } from '../../domain/design/ops.ts';
 import type { DesignNode } from '../../domain/design/schema.ts';
 import { applyEdit } from '../../state/workspaceStore.ts';
@@ -20,9 +21,7 @@ export function HardwareField({ node }: { node: DesignNode }) {
   const ref = node.params?.profileId;
   const value = ref ? `${PROFILE}${ref}` : (node.params?.hardware ?? '');
   const refKnown = !ref || profiles.some((p) => p.id === parseProfileRef(ref).profileId);
-  // Software-emulated GPUs measure the emulator, not hardware: they are not offered.
-  // A device fit is offered once it passed a held-out check (two or more models measured).
-  const calibrated = profiles.filter((p) => p.deviceFit?.gflopsEffective && p.heldOut && !p.device.gpu?.isFallback);
+  const calibrated = profiles.filter(offersDeviceFit);
   const userModels = profiles.flatMap((p) => p.models.filter((m) => m.modelId.startsWith('user:') && m.fit).map((m) => ({ p, m })));
   const onChange = (v: string) =>
     applyEdit((d) =>

@@ -64,3 +64,13 @@ describe('numbers the lab shows per point', () => {
     expect(achievedGflops(p, { ...b, points: b.points.map((x) => ({ ...x, discarded: 'noisy' })) })).toBeUndefined();
   });
 });
+
+describe('which profiles may stand in for hardware', () => {
+  it('needs a held-out check and a real device, not a software GPU', async () => {
+    const { offersDeviceFit } = await import('../../../src/domain/calibration/profile.ts');
+    const good = assembleProfile({ ...base, models: [model('a', 2e6), model('b', 2e7)] });
+    expect(offersDeviceFit(good)).toBe(true);
+    expect(offersDeviceFit({ ...good, device: { gpu: { architecture: 'swiftshader', isFallback: true } } })).toBe(false);
+    expect(offersDeviceFit(assembleProfile({ ...base, models: [model('only', 1e7)] }))).toBe(false);
+  });
+});
