@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { probeCapabilities } from '../../state/benchStore.ts';
+import { watchProfiles } from '../../state/profilesStore.ts';
 import { CapabilitiesPanel } from './CapabilitiesPanel.tsx';
 import { RunPanel } from './RunPanel.tsx';
 import { ProfilesPanel } from './ProfilesPanel.tsx';
@@ -10,6 +11,7 @@ import './bench.css';
 export default function BenchPage() {
   useEffect(() => {
     void probeCapabilities();
+    watchProfiles();
   }, []);
   return (
     <div className="page bench-page">

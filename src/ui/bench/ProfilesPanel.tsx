@@ -1,6 +1,5 @@
-import { profilesRepo } from '../../state/services.ts';
 import { selectProfile, useBench } from '../../state/benchStore.ts';
-import { useLive } from '../shared/useLive.ts';
+import { useProfiles } from '../../state/profilesStore.ts';
 import { deleteProfile, exportProfile, importProfile } from './profileActions.ts';
 import { ProfileDetail } from './ProfileDetail.tsx';
 import { BarChart } from './XYChart.tsx';
@@ -8,9 +7,9 @@ import { fmtPct } from './format.ts';
 
 /** Saved device profiles: pick one to see its charts, compare their compute rates, export, import, delete. */
 export function ProfilesPanel() {
-  const { value: entries } = useLive(() => profilesRepo().list(), []);
+  const loaded = useProfiles((s) => s.loaded);
+  const list = useProfiles((s) => s.entries);
   const selectedId = useBench((s) => s.selectedProfileId);
-  const list = entries ?? [];
   const selected = list.find((e) => e.id === selectedId) ?? list.find((e) => e.profile);
   const valid = list.filter((e) => e.profile);
   return (
@@ -19,7 +18,7 @@ export function ProfilesPanel() {
         <h2>Device profiles</h2>
         <button type="button" className="btn small" onClick={() => void importProfile()}>Import…</button>
       </div>
-      {entries && list.length === 0 && <p className="muted">No profiles yet. Run a benchmark above; its results are kept here, in this browser.</p>}
+      {loaded && list.length === 0 && <p className="muted">No profiles yet. Run a benchmark above; its results are kept here, in this browser.</p>}
       {list.length > 0 && (
         <ul className="profile-list" role="listbox" aria-label="Device profiles">
           {list.map((e) => (

@@ -3,11 +3,10 @@ import { readModel } from '../../domain/onnx/read.ts';
 import { countFlops, resolveInputs, type FlopReport } from '../../domain/calibration/flops/index.ts';
 import { predictLatency } from '../../domain/calibration/predict.ts';
 import { flopSplit } from '../../domain/calibration/costSplit.ts';
-import { offersDeviceFit, type DeviceProfile } from '../../domain/calibration/profile.ts';
-import { profilesRepo } from '../../state/services.ts';
+import { offersDeviceFit } from '../../domain/calibration/profile.ts';
 import { cancelRun, defaultThreads, startUserModel, useBench } from '../../state/benchStore.ts';
 import { ProgressBar } from './ProgressBar.tsx';
-import { useLive } from '../shared/useLive.ts';
+import { useProfiles } from '../../state/profilesStore.ts';
 import { fmtBytes, fmtFlops, fmtMsShort } from './format.ts';
 
 const MAX_MODEL_BYTES = 200 * 1024 * 1024;
@@ -44,8 +43,7 @@ export function UserModelPanel() {
   const running = run.status === 'running';
   const job = useBench((s) => s.job);
   const skips = useBench((s) => s.skips);
-  const { value: entries } = useLive(() => profilesRepo().list(), []);
-  const calibrated = (entries ?? []).map((e) => e.profile).find((p): p is DeviceProfile => !!p && offersDeviceFit(p));
+  const calibrated = useProfiles((s) => s.profiles.find(offersDeviceFit));
 
   const open = async (file: File) => {
     setError(null);
