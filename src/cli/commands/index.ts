@@ -7,6 +7,7 @@ import { estimateCommand } from './estimate.ts';
 import { predictCommand } from './predict.ts';
 import { queueCommand } from './queue.ts';
 import { serveCommand } from './serve.ts';
+import { scenarioCommand } from './scenario.ts';
 
 /** The subcommands, in help order. A new command is a new file here plus one line in this list. */
-export const COMMANDS: readonly Command[] = [estimateCommand, queueCommand, predictCommand, serveCommand, costCommand, flopsCommand, benchCommand, calibrateCommand];
+export const COMMANDS: readonly Command[] = [estimateCommand, queueCommand, predictCommand, serveCommand, costCommand, flopsCommand, benchCommand, calibrateCommand, scenarioCommand];

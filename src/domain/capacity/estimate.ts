@@ -6,7 +6,7 @@ import { costPerMillion } from './cost.ts';
 import { endToEnd, summarize } from './endToEnd.ts';
 import { explain, input, type Explanation } from './explain.ts';
 import { explainNode } from './explainNode.ts';
-import { buildFlow, type FlowEdge } from './flow.ts';
+import { buildFlow, type Flow, type FlowEdge } from './flow.ts';
 import { stationMetrics, type StationMetrics } from './metrics.ts';
 import { resolveStation, type Station } from './resolve.ts';
 import { replicasForP99, replicasForUtilization, replicasToCarry, unloadedP99 } from './sizing.ts';
@@ -14,17 +14,33 @@ import type { DesignEstimate, EstimateOptions, NodeEstimate } from './types.ts';
 
 export const DEFAULT_TARGET_UTILIZATION = 0.7;
 
-/** Split the p99 budget over the path in proportion to each node's unloaded p99 (what it costs with no queue). */
-function budgetShares(onPath: string[], stations: Map<string, Station>, budget: number | undefined, warnings: string[]): Map<string, number> {
+/**
+ * Split the p99 budget over the path in proportion to each node's unloaded p99 (what it costs with no queue).
+ * Stages in sequence share a budget; parallel branches do not, so each node's share is taken against the
+ * heaviest chain of stages that runs through it (the critical path), not the sum over every branch.
+ */
+function budgetShares(onPath: string[], flow: Flow, stations: Map<string, Station>, budget: number | undefined, warnings: string[]): Map<string, number> {
   const shares = new Map<string, number>();
   if (budget === undefined || onPath.length === 0) return shares;
   const base = new Map(onPath.map((id) => [id, unloadedP99(stations.get(id)!)]));
-  const total = [...base.values()].reduce((a, b) => a + b, 0);
-  if (total >= budget) {
-    warnings.push(`The p99 budget ${budget} ms is below the sum of unloaded p99s on the path (${total.toFixed(1)} ms): more replicas cannot meet it; make stages faster or remove some.`);
+  const order = flow.order.filter((id) => base.has(id));
+  const down = new Map<string, number>();
+  const up = new Map<string, number>();
+  for (const id of [...order].reverse()) {
+    const next = (flow.children.get(id) ?? []).filter((e) => base.has(e.to)).map((e) => down.get(e.to) ?? 0);
+    down.set(id, base.get(id)! + Math.max(0, ...next));
+  }
+  for (const id of order) {
+    up.set(id, up.get(id) ?? base.get(id)!);
+    for (const e of flow.children.get(id) ?? []) if (base.has(e.to)) up.set(e.to, Math.max(up.get(e.to) ?? 0, up.get(id)! + base.get(e.to)!));
+  }
+  const through = (id: string) => (up.get(id) ?? base.get(id)!) + (down.get(id) ?? base.get(id)!) - base.get(id)!;
+  const critical = Math.max(...onPath.map(through));
+  if (critical >= budget) {
+    warnings.push(`The p99 budget ${budget} ms is below the sum of unloaded p99s along the slowest path (${critical.toFixed(1)} ms): more replicas cannot meet it; make stages faster or remove some.`);
     return shares;
   }
-  for (const [id, v] of base) shares.set(id, (budget * v) / total);
+  for (const [id, v] of base) shares.set(id, (budget * v) / through(id));
   return shares;
 }
 
@@ -64,7 +80,7 @@ export function estimateDesign(design: Design, opts: EstimateOptions = {}): Desi
   for (const [id, m] of metrics) if (m.saturated) warnings.push(`"${id}" is saturated (ρ = ${m.utilization.toFixed(2)} ≥ 1): add replicas (needs at least ${replicasToCarry(stations.get(id)!, arrival.get(id)!)}).`);
 
   const pathIds = [...e2e.onPath].filter((id) => stations.get(id)!.role !== 'source' && arrival.get(id)! > 0);
-  const shares = budgetShares(pathIds, stations, w.p99BudgetMs, warnings);
+  const shares = budgetShares(pathIds, flow, stations, w.p99BudgetMs, warnings);
   const incoming = new Map<string, FlowEdge[]>();
   for (const e of flow.edges) incoming.set(e.to, [...(incoming.get(e.to) ?? []), e]);
 
