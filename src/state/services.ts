@@ -2,6 +2,7 @@ import { getDb } from '../storage/db.ts';
 import { DesignsRepo } from '../storage/designsRepo.ts';
 import { newId } from '../storage/ids.ts';
 import { ProfilesRepo } from '../storage/profilesRepo.ts';
+import { AttemptsRepo } from '../storage/attemptsRepo.ts';
 
 /** One id per open tab: saves carry it so a tab can tell its own writes from another tab's. */
 export const TAB_ID = newId();
@@ -16,4 +17,10 @@ let profiles: ProfilesRepo | undefined;
 export function profilesRepo(): ProfilesRepo {
   profiles ??= new ProfilesRepo(getDb());
   return profiles;
+}
+
+let attempts: AttemptsRepo | undefined;
+export function attemptsRepo(): AttemptsRepo {
+  attempts ??= new AttemptsRepo(getDb());
+  return attempts;
 }

@@ -36,14 +36,24 @@ export interface ProfileRecord {
   profile: unknown;
 }
 
+/** A mock-interview attempt. `attempt` is the mlsd-attempt document, validated on every read. */
+export interface AttemptRecord {
+  id: string;
+  scenarioId: string;
+  createdAt: number;
+  attempt: unknown;
+}
+
 export class StudioDb extends Dexie {
   designs!: Table<DesignRecord, string>;
   profiles!: Table<ProfileRecord, string>;
+  attempts!: Table<AttemptRecord, string>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores({ designs: 'id, updatedAt, name' });
     this.version(2).stores({ profiles: 'id, createdAt' });
+    this.version(3).stores({ attempts: 'id, scenarioId, createdAt' });
   }
 }
 

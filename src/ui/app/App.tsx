@@ -10,6 +10,8 @@ import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 const WorkspacePage = lazy(() => import('../workspace/WorkspacePage.tsx'));
 // The benchmark lab loads onnxruntime-web and tfjs only when it is opened.
 const BenchPage = lazy(() => import('../bench/BenchPage.tsx'));
+const InterviewHome = lazy(() => import('../interview/InterviewHome.tsx'));
+const AttemptPage = lazy(() => import('../interview/AttemptPage.tsx'));
 
 export function App() {
   const route = matchRoute(usePath());
@@ -20,7 +22,8 @@ export function App() {
         <Suspense fallback={<div className="page muted" role="status">Loading…</div>}>
           {route.page === 'library' && <LibraryPage />}
           {route.page === 'design' && <WorkspacePage key={route.id} id={route.id} />}
-          {route.page === 'interview' && <PlaceholderPage title="Mock interviews" text="Timed mock interviews with phases, follow-up questions chosen from what your design still lacks, hints and a rubric debrief. Until they land, open a design from the Library and practise on the canvas." />}
+          {route.page === 'interview' && <InterviewHome />}
+          {route.page === 'attempt' && <AttemptPage key={route.id} id={route.id} />}
           {route.page === 'benchmarks' && <BenchPage />}
           {route.page === 'docs' && <PlaceholderPage title="Design docs" text="Design docs from templates (the end-to-end capstone doc and others) with the live diagram and capacity table embedded. Not available yet in this version." />}
           {route.page === 'not-found' && <NotFoundPage path={route.path} />}

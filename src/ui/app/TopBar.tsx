@@ -4,7 +4,7 @@ import { ThemeToggle } from './ThemeToggle.tsx';
 
 const LINKS: { href: string; label: string; match: Route['page'][] }[] = [
   { href: '/', label: 'Library', match: ['library'] },
-  { href: '/interview', label: 'Interview', match: ['interview'] },
+  { href: '/interview', label: 'Interview', match: ['interview', 'attempt'] },
   { href: '/benchmarks', label: 'Benchmarks', match: ['benchmarks'] },
   { href: '/docs', label: 'Docs', match: ['docs'] },
 ];

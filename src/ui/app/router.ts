@@ -31,6 +31,7 @@ export type Route =
   | { page: 'library' }
   | { page: 'design'; id: string }
   | { page: 'interview' }
+  | { page: 'attempt'; id: string }
   | { page: 'benchmarks' }
   | { page: 'docs' }
   | { page: 'not-found'; path: string };
@@ -41,6 +42,8 @@ export function matchRoute(path: string): Route {
   const m = /^\/design\/([^/]+)$/.exec(clean);
   if (m?.[1]) return { page: 'design', id: decodeURIComponent(m[1]) };
   if (clean === '/interview') return { page: 'interview' };
+  const a = /^\/interview\/([^/]+)$/.exec(clean);
+  if (a?.[1]) return { page: 'attempt', id: decodeURIComponent(a[1]) };
   if (clean === '/benchmarks') return { page: 'benchmarks' };
   if (clean === '/docs') return { page: 'docs' };
   return { page: 'not-found', path };

@@ -1,5 +1,5 @@
 import { achievedGflops, fitValue, pointThroughput, type DeviceProfile } from '../../domain/calibration/profile.ts';
-import { XYChart, type Series } from './XYChart.tsx';
+import { XYChart, type Series } from '../shared/XYChart.tsx';
 import { fmtFlops, fmtMsShort, fmtPct } from './format.ts';
 
 /** One profile: the fitted device numbers, charts of latency and throughput against batch, and the held-out check. */

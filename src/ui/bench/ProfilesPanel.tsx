@@ -2,7 +2,7 @@ import { selectProfile, useBench } from '../../state/benchStore.ts';
 import { useProfiles } from '../../state/profilesStore.ts';
 import { deleteProfile, exportProfile, importProfile } from './profileActions.ts';
 import { ProfileDetail } from './ProfileDetail.tsx';
-import { BarChart } from './XYChart.tsx';
+import { BarChart } from '../shared/XYChart.tsx';
 import { fmtPct } from './format.ts';
 
 /** Saved device profiles: pick one to see its charts, compare their compute rates, export, import, delete. */

@@ -1,3 +1,5 @@
+import './charts.css';
+
 /** A small SVG chart: points per series, an optional fitted line per series, log or linear axes. */
 
 export interface Series {
