@@ -6,8 +6,9 @@ export interface AttemptScore {
   /** Weighted 1–4 average of the self-assessment, null until at least one dimension is scored. */
   self: number | null;
   hintPenalty: number;
-  /** self − hint penalty, never below 1. */
+  /** self − hint penalty, never below 1; null until every dimension is scored (a partial average misleads). */
   final: number | null;
+  scored: number;
   band: ReturnType<typeof outcomeBand> | null;
   /** Lowest dimension once automatic flags (−0.5 each) are counted; what to practise next. */
   weakest: DimensionId | null;
@@ -25,7 +26,7 @@ export function scoreAttempt(a: Attempt): AttemptScore {
   const weight = scored.reduce((s, d) => s + d.weight, 0);
   const self = weight > 0 ? scored.reduce((s, d) => s + d.weight * a.selfAssessment![d.id]!, 0) / weight : null;
   const penalty = hintPenalty(a);
-  const final = self === null ? null : Math.max(1, self - penalty);
+  const final = self === null || scored.length < DIMENSIONS.length ? null : Math.max(1, self - penalty);
   let weakest: DimensionId | null = null;
   let low = Infinity;
   for (const p of perDimension) {
@@ -36,5 +37,5 @@ export function scoreAttempt(a: Attempt): AttemptScore {
       weakest = p.id;
     }
   }
-  return { self, hintPenalty: penalty, final, band: final === null ? null : outcomeBand(final), weakest, perDimension };
+  return { self, hintPenalty: penalty, final, scored: scored.length, band: final === null ? null : outcomeBand(final), weakest, perDimension };
 }

@@ -34,7 +34,7 @@ export function DebriefPage({ attempt, scenario, all }: { attempt: Attempt; scen
         <div className="metric">
           <div className="metric-label">Score</div>
           <div className="metric-value" data-testid="final-score">{d.score.final === null ? '–' : d.score.final.toFixed(2)}</div>
-          <div className="metric-sub">{d.score.band ?? 'score yourself below'}</div>
+          <div className="metric-sub">{d.score.band ?? `${d.score.scored} of 7 dimensions scored below`}</div>
         </div>
         <div className="metric">
           <div className="metric-label">Hints</div>

@@ -51,7 +51,7 @@ export function HistoryPanel() {
                   <td>{relativeTime(a.createdAt)}</td>
                   <td>{a.formatId === 'custom' ? 'custom' : `${a.formatId} min`}</td>
                   <td>{done ? 'finished' : 'in progress'}</td>
-                  <td className="num">{score.final === null ? '–' : `${score.final.toFixed(2)} · ${score.band}`}</td>
+                  <td className="num">{score.final !== null ? `${score.final.toFixed(2)} · ${score.band}` : score.scored ? `${score.scored} of 7 scored` : '–'}</td>
                   <td className="row-actions">
                     <Link className="btn small" href={`/interview/${encodeURIComponent(a.id)}`}>{done ? 'Debrief' : 'Resume'}</Link>
                     <button type="button" className="btn small" onClick={() => exportMarkdown(a)} aria-label={`Export ${a.scenarioTitle} attempt as Markdown`}>Markdown</button>

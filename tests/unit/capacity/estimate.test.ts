@@ -7,6 +7,20 @@ const single = (rps: number, replicas = 1) =>
   design([{ id: 'c', kind: 'client' }, { id: 'api', kind: 'api-gateway', replicas, params: { serviceMs: 10, serviceCv: 1, concurrency: 4 } }], [{ from: 'c', to: 'api' }], { rps });
 
 describe('estimateDesign', () => {
+  it('splits the p99 budget along the slowest chain: parallel branches do not add up', () => {
+    // api fans out to two 40 ms stages in parallel; their sum (80 ms + api) exceeds a 60 ms budget, but no single chain does.
+    const stage = { serviceMs: 40, serviceCv: 0, concurrency: 64 };
+    const d = design(
+      [{ id: 'c', kind: 'client' }, { id: 'api', kind: 'api-gateway' }, { id: 'a', kind: 'api-gateway', params: stage }, { id: 'b', kind: 'api-gateway', params: stage }],
+      [{ from: 'c', to: 'api' }, { from: 'api', to: 'a' }, { from: 'api', to: 'b' }],
+      { rps: 10, p99BudgetMs: 60 },
+    );
+    const e = estimateDesign(d);
+    expect(e.warnings.some((w) => w.includes('slowest path'))).toBe(false);
+    const tight = estimateDesign({ ...d, workload: { ...d.workload, p99BudgetMs: 30 } });
+    expect(tight.warnings.some((w) => w.includes('slowest path'))).toBe(true);
+  });
+
   it('a one-node path reports that node\'s own distribution end to end', () => {
     const e = estimateDesign(single(300));
     const q = queueMetrics({ servers: 4, arrivalRps: 300, serviceMs: 10 });

@@ -143,6 +143,13 @@ describe('attempt state machine', () => {
     expect(s.weakest).toBe('data');
   });
 
+  it('gives no overall score until every dimension is scored', () => {
+    let a = start();
+    a = selfAssess(a, 'serving', 4);
+    expect(scoreAttempt(a)).toMatchObject({ final: null, band: null, scored: 1 });
+    expect(scoreAttempt(a).self).toBe(4);
+  });
+
   it('stored attempts validate; debrief, markdown and progress come from them', () => {
     let a = start();
     a = askFreeText(a, scenario, 'peak qps?', MIN).attempt;
