@@ -1,5 +1,6 @@
 import type { Graph, Model } from '../onnx/types.ts';
 import { inferShapes, type CountOptions } from './flops/index.ts';
+import { CONV_OPS, GEMM_OPS, operatorCostsFrom, type OperatorCosts } from './operatorCosts.ts';
 import type { FlopSplit } from './predict.ts';
 
 /**
@@ -17,15 +18,14 @@ export interface CostSplit {
   nodes: number;
   /** Bytes each operator writes per sample, in execution order (4 bytes per element assumed). */
   tensorBytes: number[];
+  /** Per-operator costs for the roofline device model. */
+  operators: OperatorCosts;
 }
-
-const GEMM = new Set(['MatMul', 'Gemm', 'MatMulInteger', 'QLinearMatMul', 'FusedMatMul', 'com.microsoft:FusedMatMul']);
-const CONV = new Set(['Conv', 'ConvInteger', 'QLinearConv', 'ConvTranspose', 'FusedConv', 'com.microsoft:FusedConv']);
 
 function depthwiseNames(g: Graph, out = new Set<string>()): Set<string> {
   for (const n of g.nodes) {
     const group = n.attributes.group;
-    if (CONV.has(n.opType) && group?.kind === 'int' && group.value > 1 && n.name) out.add(n.name);
+    if (CONV_OPS.has(n.opType) && group?.kind === 'int' && group.value > 1 && n.name) out.add(n.name);
     for (const a of Object.values(n.attributes)) if (a.kind === 'graph') depthwiseNames(a.value, out);
   }
   return out;
@@ -35,10 +35,10 @@ export function costSplit(model: Model, opts: CountOptions = {}): CostSplit {
   const dw = depthwiseNames(model.graph);
   const classify = (batch: number) => {
     const r = inferShapes(model, { ...opts, batch });
-    const c = { gemm: 0, conv: 0, depthwise: 0, other: 0, nodes: r.nodes.length, bytes: r.nodes.map((n) => n.outputs.reduce((a, sh) => a + (sh ? sh.reduce((x, y) => x * y, 1) * 4 : 0), 0)) };
+    const c = { gemm: 0, conv: 0, depthwise: 0, other: 0, nodes: r.nodes.length, bytes: r.nodes.map((n) => n.outputs.reduce((a, sh) => a + (sh ? sh.reduce((x, y) => x * y, 1) * 4 : 0), 0)), inference: r };
     for (const n of r.nodes) {
-      if (GEMM.has(n.opType)) c.gemm += n.flops;
-      else if (CONV.has(n.opType)) c[dw.has(n.name) ? 'depthwise' : 'conv'] += n.flops;
+      if (GEMM_OPS.has(n.opType)) c.gemm += n.flops;
+      else if (CONV_OPS.has(n.opType)) c[dw.has(n.name) ? 'depthwise' : 'conv'] += n.flops;
       else c.other += n.flops;
     }
     return c;
@@ -49,11 +49,12 @@ export function costSplit(model: Model, opts: CountOptions = {}): CostSplit {
   return {
     gemm: two.gemm - one.gemm, conv: two.conv - one.conv, depthwise: two.depthwise - one.depthwise, other: two.other - one.other, nodes: one.nodes,
     tensorBytes: one.bytes.map((b, i) => Math.max(0, (two.bytes[i] ?? b) - b)),
+    operators: operatorCostsFrom(model, one.inference, two.inference),
   };
 }
 
 /** The split as a device fit uses it (operator sizes without the zeros of shape-only operators). */
 export function flopSplit(model: Model, opts: CountOptions = {}): FlopSplit {
-  const { gemm, conv, depthwise, other, nodes, tensorBytes } = costSplit(model, opts);
-  return { gemm, conv, depthwise, other, nodes, tensorBytes: tensorBytes.filter((b) => b > 0) };
+  const { gemm, conv, depthwise, other, nodes, tensorBytes, operators } = costSplit(model, opts);
+  return { gemm, conv, depthwise, other, nodes, tensorBytes: tensorBytes.filter((b) => b > 0), operators };
 }

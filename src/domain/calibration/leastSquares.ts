@@ -1,6 +1,6 @@
 /**
  * Small weighted least squares, with an exact non-negative variant for a handful of coefficients.
- * Calibration fits have 2–3 unknowns and tens of points, so clarity beats a general-purpose solver.
+ * Calibration fits have 2–10 unknowns and tens of points, so clarity beats a general-purpose solver.
  */
 
 export interface LsSolution {
@@ -63,12 +63,14 @@ export function weightedLeastSquares(x: readonly (readonly number[])[], y: reado
 }
 
 /**
- * Non-negative least squares, exactly, by trying every subset of free columns: the constrained optimum is the
- * unconstrained optimum on its own support, so the best feasible subset solution is it. 2^k solves, fine for k ≤ 8.
+ * Non-negative least squares. Up to 8 columns exactly, by trying every subset of free columns: the constrained
+ * optimum is the unconstrained optimum on its own support, so the best feasible subset solution is it (2^k solves).
+ * Wider fits (the roofline model has 10 terms) use the Lawson–Hanson active-set method, which reaches the same
+ * optimum in a handful of solves.
  */
 export function nonNegativeLeastSquares(x: readonly (readonly number[])[], y: readonly number[], w: readonly number[]): LsSolution {
   const k = x[0]?.length ?? 0;
-  if (k > 8) throw new RangeError('nonNegativeLeastSquares enumerates subsets; use at most 8 columns');
+  if (k > 8) return activeSetNnls(x, y, w);
   let best: LsSolution = { coef: new Array<number>(k).fill(0), loss: lossOf(x, y, w, new Array<number>(k).fill(0)) };
   for (let mask = 1; mask < 1 << k; mask++) {
     const cols = Array.from({ length: k }, (_, j) => j).filter((j) => mask & (1 << j));
@@ -77,4 +79,55 @@ export function nonNegativeLeastSquares(x: readonly (readonly number[])[], y: re
     if (s.loss < best.loss * (1 - 1e-12)) best = s;
   }
   return best;
+}
+
+/**
+ * Lawson & Hanson's active-set NNLS (Solving Least Squares Problems, 1974, ch. 23) on the weighted problem with
+ * columns scaled to unit weighted norm. Columns that are zero on every row, or collinear with the ones already
+ * free, stay at 0.
+ */
+export function activeSetNnls(x: readonly (readonly number[])[], y: readonly number[], w: readonly number[]): LsSolution {
+  const n = y.length;
+  const k = x[0]?.length ?? 0;
+  const scale = Array.from({ length: k }, (_, j) => Math.sqrt(x.reduce((acc, row, i) => acc + w[i]! * row[j]! ** 2, 0)));
+  const usable = scale.map((s) => s > 0);
+  let coef = new Array<number>(k).fill(0);
+  const free = new Set<number>();
+  const tol = 1e-10 * Math.sqrt(y.reduce((acc, v, i) => acc + w[i]! * v * v, 0));
+  for (let outer = 0; outer < 3 * k + 3; outer++) {
+    // Gradient of −½·loss in scaled coordinates: how much each held column would lower the loss if freed.
+    const resid = Array.from({ length: n }, (_, i) => y[i]! - x[i]!.reduce((acc, v, j) => acc + v * coef[j]!, 0));
+    let best = -1;
+    let bestGrad = tol;
+    for (let j = 0; j < k; j++) {
+      if (free.has(j) || !usable[j]) continue;
+      const g = x.reduce((acc, row, i) => acc + w[i]! * row[j]! * resid[i]!, 0) / scale[j]!;
+      if (g > bestGrad) [best, bestGrad] = [j, g];
+    }
+    if (best < 0) break;
+    free.add(best);
+    for (let inner = 0; inner < 3 * k + 3; inner++) {
+      const s = weightedLeastSquares(x, y, w, [...free].sort((a, b) => a - b));
+      if (!s) {
+        // Collinear with the free columns: it adds nothing the others cannot give.
+        free.delete(best);
+        usable[best] = false;
+        break;
+      }
+      if ([...free].every((j) => s.coef[j]! > 0)) {
+        coef = s.coef;
+        break;
+      }
+      // Step from the feasible point towards s as far as feasibility allows, then hold the columns that hit 0.
+      let alpha = 1;
+      for (const j of free) if (s.coef[j]! <= 0) alpha = Math.min(alpha, coef[j]! / (coef[j]! - s.coef[j]!));
+      coef = coef.map((c, j) => (free.has(j) ? c + alpha * (s.coef[j]! - c) : 0));
+      for (const j of [...free]) if (coef[j]! * scale[j]! <= tol) {
+        free.delete(j);
+        coef[j] = 0;
+      }
+      if (free.size === 0) break;
+    }
+  }
+  return { coef, loss: lossOf(x, y, w, coef) };
 }

@@ -1,4 +1,6 @@
 import { nonNegativeLeastSquares } from './leastSquares.ts';
+import type { OperatorCosts } from './operatorCosts.ts';
+import { fitRoofline, rooflineRow, type RooflineTerms } from './roofline.ts';
 
 /** What a model costs per batch, from the suite builder or the FLOP counter (FLOPs: 1 MAC = 2). */
 export interface ModelCost {
@@ -20,6 +22,8 @@ export interface FlopSplit {
   nodes?: number;
   /** Bytes each operator writes per sample, in graph order (fp32 assumed): where the working set leaves the cache. */
   tensorBytes?: number[];
+  /** Per-operator costs (operatorCosts.ts), for the 'roofline' set. */
+  operators?: OperatorCosts;
 }
 
 /** The split of a cost, or all of it as GEMM work when the model carries none. */
@@ -43,14 +47,14 @@ export interface DevicePoint extends ModelCost {
  * weights term tends to hurt there; it helps where weights stream from memory on every batch. calibrate picks the
  * set that predicts held-out models best on the device's own data (chooseFeatures).
  */
-export type FeatureSet = 'flops' | 'flops+activations' | 'flops+bytes' | 'classes+activations' | 'classes+memory';
+export type FeatureSet = 'flops' | 'flops+activations' | 'flops+bytes' | 'classes+activations' | 'classes+memory' | 'roofline';
 
 /**
  * 'classes+activations' gives GEMM, dense conv, depthwise conv and other (elementwise, softmax, norms) FLOPs a rate
  * each: runtimes reach very different speeds on them (bench-feasibility §7), and one rate for all mispredicts a
  * model whose mix differs from the average. It needs every model's split (the suite and the FLOP counter give it).
  */
-export const FEATURE_SETS: readonly FeatureSet[] = ['flops', 'flops+activations', 'flops+bytes', 'classes+activations', 'classes+memory'];
+export const FEATURE_SETS: readonly FeatureSet[] = ['flops', 'flops+activations', 'flops+bytes', 'classes+activations', 'classes+memory', 'roofline'];
 
 /**
  * 'classes+memory' adds a cost per operator launch and the bytes of every operator output too big for the cache
@@ -63,7 +67,10 @@ export const SPILL_THRESHOLDS_BYTES: readonly number[] = [0.5e6, 1e6, 2e6, 4e6, 
 const MIN_POINTS_FOR_CLASSES = 24;
 
 /** Sets that need every model's split (kernel classes, and for memory the operator sizes). */
-const needsSplit = (f: FeatureSet) => f === 'classes+activations' || f === 'classes+memory';
+const needsSplit = (f: FeatureSet) => f === 'classes+activations' || f === 'classes+memory' || f === 'roofline';
+/** Whether every point carries what a set needs: 'roofline' the per-operator costs too (profiles before it lack them). */
+const hasInputsFor = (f: FeatureSet, points: readonly DevicePoint[]) =>
+  !needsSplit(f) || (points.length >= MIN_POINTS_FOR_CLASSES && points.every((p) => p.split && (f !== 'roofline' || p.split.operators)));
 export const DEFAULT_FEATURES: FeatureSet = 'flops+activations';
 
 /**
@@ -81,6 +88,8 @@ export interface DeviceFit {
   /** 'classes+memory': ms per operator launch, and the spill threshold with its bandwidth. */
   perNodeMs?: number;
   spill?: { thresholdBytes: number; gbPerSec: number | null };
+  /** 'roofline': its per-call, weight, special-operator and cache-tier terms (gbPerSecEffective is its base bandwidth). */
+  roofline?: RooflineTerms;
 }
 
 export const flopsAt = (c: ModelCost, batch: number): number => c.fixedFlops + batch * c.flopsPerSample;
@@ -143,6 +152,7 @@ function blendedRate(points: readonly DevicePoint[], msPerGflop: readonly number
 export function fitDevice(points: readonly DevicePoint[], features: FeatureSet = DEFAULT_FEATURES): DeviceFit {
   const good = points.filter((p) => Number.isFinite(p.ms) && p.ms > 0);
   if (good.length < 2) throw new RangeError(`a device fit needs at least 2 measured points (got ${good.length})`);
+  if (features === 'roofline') return fitRooflineDevice(good);
   const x = features === 'classes+memory' ? [] : good.map((p) => featureRow(p, p.batch, features));
   const y = good.map((p) => p.ms);
   // Relative-error weights: the held-out target is a percentage, and latencies span 0.05 ms to 100 ms.
@@ -165,8 +175,28 @@ export function fitDevice(points: readonly DevicePoint[], features: FeatureSet =
   return { overheadMs: c[0]!, gflopsEffective: rateOf(c[1]), gbPerSecEffective: features === 'flops' ? null : rateOf(c[2]), features };
 }
 
+/** The roofline fit as a DeviceFit: class rates where they fit the existing fields, the rest in `roofline`. */
+function fitRooflineDevice(good: readonly DevicePoint[]): DeviceFit {
+  const { grid, coef: c } = fitRoofline(good.map((p) => ({ ...p, split: splitOf(p) })));
+  const classRates = { gemm: rateOf(c[2]), conv: rateOf(c[3]), depthwise: rateOf(c[4]), other: null };
+  const roofline: RooflineTerms = {
+    ...grid, perInputMs: c[1]!, outputGbPerSec: rateOf(c[6]), specialNsPerElement: c[5]!, tier1GbPerSec: rateOf(c[8]), tier2GbPerSec: rateOf(c[9]), computeSpillGbPerSec: rateOf(c[10]),
+  };
+  return { overheadMs: c[0]!, gflopsEffective: blendedRate(good, [c[2]!, c[3]!, c[4]!, 0]), gbPerSecEffective: rateOf(c[7]), features: 'roofline', classRates, roofline };
+}
+
+/** A roofline fit's coefficients back in row order (see ROOFLINE_COLUMNS). */
+function rooflineCoef(fit: DeviceFit, t: RooflineTerms): number[] {
+  const r = fit.classRates;
+  return [fit.overheadMs, t.perInputMs, msPerGiga(r?.gemm ?? null), msPerGiga(r?.conv ?? null), msPerGiga(r?.depthwise ?? null), t.specialNsPerElement, msPerGiga(t.outputGbPerSec), msPerGiga(fit.gbPerSecEffective), msPerGiga(t.tier1GbPerSec), msPerGiga(t.tier2GbPerSec), msPerGiga(t.computeSpillGbPerSec)];
+}
+
 /** Predicted latency of one batch, in ms. */
 export function predictLatency(fit: DeviceFit, cost: ModelCost, batch: number): number {
+  if (fit.features === 'roofline' && fit.roofline) {
+    const coef = rooflineCoef(fit, fit.roofline);
+    return rooflineRow(cost, splitOf(cost), batch, fit.roofline).reduce((a, x, i) => a + x * coef[i]!, 0);
+  }
   if (fit.features === 'classes+memory') {
     const r = fit.classRates;
     const coef = [fit.overheadMs, fit.perNodeMs ?? 0, msPerGiga(r?.gemm ?? null), msPerGiga(r?.conv ?? null), msPerGiga(r?.depthwise ?? null), msPerGiga(r?.other ?? null), msPerGiga(fit.gbPerSecEffective), msPerGiga(fit.spill?.gbPerSec ?? null)];
@@ -181,9 +211,9 @@ const LINE_BATCHES = [1, 2, 4, 8, 16, 32] as const;
 
 /** The device fit as latency(B) = aMs + bMs·B for one model: a holds the per-batch parts, b the per-sample ones. */
 export function deviceLine(fit: DeviceFit, cost: ModelCost): { aMs: number; bMs: number } {
-  if (fit.features === 'classes+memory') {
-    // The spill term bends the curve; the capacity engine takes a line, so fit one to the curve over B = 1…32
-    // (a, b ≥ 0, relative error), exact when nothing spills.
+  if (fit.features === 'classes+memory' || (fit.features === 'roofline' && fit.roofline)) {
+    // The spill (and the roofline's weight) terms bend the curve; the capacity engine takes a line, so fit one to the
+    // curve over B = 1…32 (a, b ≥ 0, relative error), exact when nothing bends.
     const w = LINE_BATCHES.map((b) => predictLatency(fit, cost, b));
     const line = nonNegativeLeastSquares(LINE_BATCHES.map((b) => [1, b]), w, w.map((v) => (v > 0 ? 1 / (v * v) : 1))).coef;
     return { aMs: line[0]!, bMs: line[1]! };
@@ -277,7 +307,7 @@ export function leaveOneModelOut(points: readonly DevicePoint[], features: Featu
  * 'flops+activations' won every time: median |error| 11–15% on onnxruntime-node and 8–17% on Chromium wasm, against
  * 27% and 15–32% for 'flops' and 26–30% and 16–36% for 'flops+bytes'.
  */
-export function chooseFeatures(points: readonly DevicePoint[], candidates: readonly FeatureSet[] = FEATURE_SETS.filter((f) => !needsSplit(f) || (points.length >= MIN_POINTS_FOR_CLASSES && points.every((p) => p.split)))): { features: FeatureSet; reports: Record<string, LeaveOneOutReport> } {
+export function chooseFeatures(points: readonly DevicePoint[], candidates: readonly FeatureSet[] = FEATURE_SETS.filter((f) => hasInputsFor(f, points))): { features: FeatureSet; reports: Record<string, LeaveOneOutReport> } {
   const reports: Record<string, LeaveOneOutReport> = {};
   let best: FeatureSet = candidates[0]!;
   for (const f of candidates) {

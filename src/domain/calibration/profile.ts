@@ -35,7 +35,7 @@ export const lineFitSchema = z.object({
   n: count('n'),
 });
 
-const featureSetSchema = z.enum(['flops', 'flops+activations', 'flops+bytes', 'classes+activations', 'classes+memory']);
+const featureSetSchema = z.enum(['flops', 'flops+activations', 'flops+bytes', 'classes+activations', 'classes+memory', 'roofline']);
 const rate = (what: string) => finite(what).positive(`${what} must be above 0`).nullable();
 
 export const deviceFitSchema = z.object({
@@ -46,6 +46,13 @@ export const deviceFitSchema = z.object({
   classRates: z.object({ gemm: rate('gemm rate'), conv: rate('conv rate'), depthwise: rate('depthwise rate'), other: rate('other rate') }).optional(),
   perNodeMs: nonNeg('perNodeMs').optional(),
   spill: z.object({ thresholdBytes: nonNeg('thresholdBytes'), gbPerSec: rate('spill bandwidth') }).optional(),
+  roofline: z
+    .object({
+      weightFlopsPerByte: nonNeg('weightFlopsPerByte'), tier1Bytes: nonNeg('tier1Bytes'), tier2Bytes: nonNeg('tier2Bytes'),
+      perInputMs: nonNeg('perInputMs'), outputGbPerSec: rate('output bandwidth'), specialNsPerElement: nonNeg('specialNsPerElement'),
+      tier1GbPerSec: rate('tier-1 bandwidth'), tier2GbPerSec: rate('tier-2 bandwidth'), computeSpillGbPerSec: rate('compute spill bandwidth'),
+    })
+    .optional(),
 });
 
 /** Per-sample FLOPs by kernel class (see costSplit). */
@@ -53,6 +60,17 @@ export const flopSplitSchema = z.object({
   gemm: nonNeg('gemm'), conv: nonNeg('conv'), depthwise: nonNeg('depthwise'), other: finite('other'),
   nodes: z.number().int().min(0).optional(),
   tensorBytes: z.array(finite('tensorBytes')).max(200_000).optional(),
+  /** Per-operator costs (operatorCosts.ts); profiles measured before the roofline model lack them. */
+  operators: z
+    .object({
+      gemm: z.array(z.tuple([nonNeg('GEMM FLOPs'), nonNeg('GEMM weight bytes'), nonNeg('GEMM output bytes')])).max(200_000),
+      conv: z.array(nonNeg('conv output bytes')).max(200_000),
+      memory: z.array(z.tuple([nonNeg('operator bytes'), nonNeg('operator tensor bytes')])).max(200_000),
+      specialElements: nonNeg('specialElements'),
+      inputs: z.number().int().min(0),
+      outputBytes: nonNeg('outputBytes'),
+    })
+    .optional(),
 });
 
 const errorSummaryShape = {

@@ -9,6 +9,12 @@ export interface NodeRecord {
   opType: string;
   outputs: (number[] | undefined)[];
   flops: number;
+  /**
+   * The tensors the node reads and writes, by name, with their bytes (0 when the shape is unknown). `constant`
+   * marks weights: initializers and Constant-node outputs, read once per call whatever the batch. A device model
+   * that costs operators by the bytes they move (roofline.ts) needs these; the FLOP count does not.
+   */
+  io?: { inputs: { name: string; bytes: number; constant: boolean }[]; outputs: { name: string; bytes: number }[] };
 }
 
 export interface Inference {
@@ -54,6 +60,8 @@ class Engine {
   private readonly warnings = new Set<string>();
   private readonly downstream: string[] = [];
   private readonly nodes: NodeRecord[] = [];
+  /** Names bound to weights (initializers, Constant outputs) in any scope: names are unique within a model. */
+  private readonly constants = new Set<string>();
   private depth = 0;
 
   constructor(private readonly opset: number) {}
@@ -85,7 +93,10 @@ class Engine {
 
   private runScope(g: Graph, parent: Scope | undefined, bind: Map<string, Val>): (Val | undefined)[] {
     const scope = new Scope(parent);
-    for (const t of g.initializers) scope.set(t.name, tensorVal(t));
+    for (const t of g.initializers) {
+      scope.set(t.name, tensorVal(t));
+      this.constants.add(t.name);
+    }
     for (const [name, v] of bind) if (!g.initializers.some((t) => t.name === name)) scope.set(name, v);
     for (const node of topoOrder(g)) this.runNode(node, scope);
     return g.outputs.map((o) => scope.get(o.name));
@@ -149,6 +160,11 @@ class Engine {
         this.activationBytes += bytesOf(v);
       }
     });
+    if (node.opType === 'Constant') node.outputs.forEach((o) => o && this.constants.add(o));
+    record.io = {
+      inputs: node.inputs.flatMap((name, i) => (name ? [{ name, bytes: inputs[i] ? bytesOf(inputs[i]) : 0, constant: this.constants.has(name) }] : [])),
+      outputs: node.outputs.flatMap((name, i) => (name ? [{ name, bytes: res.outputs[i]?.shape ? bytesOf(res.outputs[i]!) : 0 }] : [])),
+    };
     record.flops = res.flops;
     stat.flops += res.flops;
     this.flops += res.flops;
