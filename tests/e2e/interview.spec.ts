@@ -95,3 +95,38 @@ test('a 45-minute mock on anomaly detection: ask, draw, advance, get a design-dr
   await expect(row).toContainText('2.30');
   await expect(page.getByTestId('progress-chart')).toBeVisible();
 });
+
+test('a custom-length mock, the reference design on the canvas, and a Markdown export of the attempt', async ({ page }) => {
+  await page.goto('/interview');
+  const card = page.locator('[data-scenario="fraud-detection"]');
+  await card.getByRole('button', { name: /Open the reference design/ }).click();
+  await expect(page).toHaveURL(/\/design\//);
+  await expect(page.getByTestId('metric-latency')).toContainText('within');
+  await page.goto('/interview');
+
+  await page.locator('[data-scenario="fraud-detection"]').getByRole('button', { name: /Start a mock interview/ }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByText('Custom').click();
+  await dialog.getByLabel('Clarify requirements minutes').fill('3');
+  await expect(dialog).toContainText('41 min');
+  await dialog.getByLabel('Model minutes').fill('0');
+  await expect(dialog.getByRole('alert')).toContainText('whole number of minutes');
+  await expect(dialog.getByRole('button', { name: 'Start' })).toBeDisabled();
+  await dialog.getByLabel('Model minutes').fill('8');
+  await dialog.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByTestId('phase-clock')).toHaveText(/^(3:00|2:5\d)$/);
+
+  await page.getByRole('button', { name: /Hint 1 of 3/ }).click();
+  await expect(page.locator('.hint.level-1')).toBeVisible();
+  await page.getByRole('button', { name: 'Finish', exact: true }).click();
+  await page.getByRole('button', { name: 'Finish and debrief' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export Markdown' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^Payment fraud detection.* mock \d{4}-\d{2}-\d{2}\.md$/);
+  const text = await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  expect(text).toContain('# Mock interview: Payment fraud detection');
+  expect(text).toContain('custom format');
+  expect(text).toContain('| Clarify requirements | 3:00 |');
+  expect(text).toContain('## Hints used');
+});

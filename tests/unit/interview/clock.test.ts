@@ -76,3 +76,14 @@ describe('interview clock', () => {
     expect(formatClock(3_723_000)).toBe('1:02:03');
   });
 });
+
+describe('custom formats', () => {
+  it('accepts whole minutes 1–60 per phase, in the fixed order', async () => {
+    const { customPhasesProblem } = await import('../../../src/domain/interview/formats.ts');
+    expect(customPhasesProblem(phases)).toBeNull();
+    expect(customPhasesProblem(phases.map((p, i) => (i === 2 ? { ...p, minutes: 0 } : p)))).toMatch(/"design" needs a whole number/);
+    expect(customPhasesProblem(phases.map((p, i) => (i === 2 ? { ...p, minutes: 2.5 } : p)))).toMatch(/whole number/);
+    expect(customPhasesProblem([...phases].reverse())).toMatch(/in order/);
+    expect(customPhasesProblem(phases.slice(1))).toMatch(/every phase/);
+  });
+});
