@@ -44,8 +44,11 @@ export interface DevicePoint extends ModelCost {
  * - 'flops+activations': adds B·activationBytesPerSample / bandwidth (activations written once per sample).
  * - 'flops+bytes': adds (paramsBytes + B·activationBytesPerSample) / bandwidth (weights read once per batch too).
  * On CPUs the weights mostly stay in cache and an embedding table is only touched where it is gathered, so the
- * weights term tends to hurt there; it helps where weights stream from memory on every batch. calibrate picks the
- * set that predicts held-out models best on the device's own data (chooseFeatures).
+ * weights term tends to hurt there; it helps where weights stream from memory on every batch.
+ * - 'classes+activations', 'classes+memory': a rate per kernel class (below).
+ * - 'roofline': costs each operator by what bounds it (weights, FLOPs, bytes moved, cache level) plus a per-call
+ *   cost per input and per output byte (roofline.ts). Needs per-operator costs, which profiles record since it.
+ * calibrate picks the set that predicts held-out models best on the device's own data (chooseFeatures).
  */
 export type FeatureSet = 'flops' | 'flops+activations' | 'flops+bytes' | 'classes+activations' | 'classes+memory' | 'roofline';
 
@@ -63,14 +66,17 @@ export const FEATURE_SETS: readonly FeatureSet[] = ['flops', 'flops+activations'
  */
 export const SPILL_THRESHOLDS_BYTES: readonly number[] = [0.5e6, 1e6, 2e6, 4e6, 8e6, 16e6];
 
-/** The class-based sets fit up to 8 coefficients: below about three points per coefficient they overfit. */
+/** The class-based sets fit up to 8 coefficients, roofline 11: below about three points per coefficient they overfit. */
 const MIN_POINTS_FOR_CLASSES = 24;
+const MIN_POINTS_FOR_ROOFLINE = 33;
 
 /** Sets that need every model's split (kernel classes, and for memory the operator sizes). */
 const needsSplit = (f: FeatureSet) => f === 'classes+activations' || f === 'classes+memory' || f === 'roofline';
 /** Whether every point carries what a set needs: 'roofline' the per-operator costs too (profiles before it lack them). */
 const hasInputsFor = (f: FeatureSet, points: readonly DevicePoint[]) =>
-  !needsSplit(f) || (points.length >= MIN_POINTS_FOR_CLASSES && points.every((p) => p.split && (f !== 'roofline' || p.split.operators)));
+  f === 'roofline'
+    ? points.length >= MIN_POINTS_FOR_ROOFLINE && points.every((p) => p.split?.operators)
+    : !needsSplit(f) || (points.length >= MIN_POINTS_FOR_CLASSES && points.every((p) => p.split));
 export const DEFAULT_FEATURES: FeatureSet = 'flops+activations';
 
 /**
@@ -304,8 +310,10 @@ export function leaveOneModelOut(points: readonly DevicePoint[], features: Featu
  * The feature set whose leave-one-model-out check is best on these points: lowest median |error|, then the larger
  * share within ±10%, then the simpler set (candidates are tried simplest first). Choosing among three on the same
  * check makes its figure slightly optimistic. On this project's 2-vCPU machine (14 suite models, 1 thread, five runs)
- * 'flops+activations' won every time: median |error| 11–15% on onnxruntime-node and 8–17% on Chromium wasm, against
- * 27% and 15–32% for 'flops' and 26–30% and 16–36% for 'flops+bytes'.
+ * 'flops+activations' won every time among the first three: median |error| 11–15% on onnxruntime-node and 8–17% on
+ * Chromium wasm, against 27% and 15–32% for 'flops' and 26–30% and 16–36% for 'flops+bytes'. On one recorded run
+ * (tests/unit/calibration/fixtures) 'roofline' gets 4.6% (81% of points within ±10%) on node and 2.9% (88%) on
+ * wasm, against 9.1% (52%) and 4.9% (81%) for the best class-based set.
  */
 export function chooseFeatures(points: readonly DevicePoint[], candidates: readonly FeatureSet[] = FEATURE_SETS.filter((f) => hasInputsFor(f, points))): { features: FeatureSet; reports: Record<string, LeaveOneOutReport> } {
   const reports: Record<string, LeaveOneOutReport> = {};
