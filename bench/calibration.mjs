@@ -1,6 +1,12 @@
 // Calibration accuracy: `mlsd calibrate` on onnxruntime-node (native) and on onnxruntime-web in headless Chromium,
 // each with its leave-one-model-out check (every suite model predicted by a fit that never saw it), and how far
 // the browser is from native on the same models and batch sizes.
+//
+// Each calibration measures the suite REPEAT times as separate passes and keeps, per point, its best pass: on a
+// shared machine a load burst of a few seconds slows single points, and one run's fastest time reproduced within
+// ±10% for only 69–85% of points, while the best of three passes met the target. Three full passes would take
+// ~8 min, so each pass samples each point for a shorter budget than the CLI's default (800 ms node, 1000 ms
+// browser); the warm-ups stay as they are.
 import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,13 +14,18 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const TARGET = { medianAbsErrPct: 10, shareWithin10: 0.8 };
+const REPEAT = 3;
+/** Per runtime: sampling time per point per pass, and the limit on the whole calibrate call (both together ≤ 9 min). */
+const RUNS = { node: { budgetMs: 400, timeoutMs: 200_000 }, browser: { budgetMs: 500, timeoutMs: 330_000 } };
 
 async function calibrate(root, runtime, log) {
   const out = join(root, '.bench', `calibration-${runtime}.json`);
   mkdirSync(join(root, '.bench'), { recursive: true });
   const t0 = Date.now();
-  await run(process.execPath, [join(root, 'bin', 'mlsd.mjs'), 'calibrate', '--runtime', runtime, '--threads', '1', '--out', out, '--json'], { cwd: root, maxBuffer: 1 << 24, timeout: 240_000 });
-  log(`bench: calibrate --runtime ${runtime} took ${Math.round((Date.now() - t0) / 1000)} s`);
+  const { budgetMs, timeoutMs } = RUNS[runtime];
+  const args = ['calibrate', '--runtime', runtime, '--threads', '1', '--repeat', String(REPEAT), '--budget-ms', String(budgetMs), '--out', out, '--json'];
+  await run(process.execPath, [join(root, 'bin', 'mlsd.mjs'), ...args], { cwd: root, maxBuffer: 1 << 24, timeout: timeoutMs });
+  log(`bench: calibrate --runtime ${runtime} --repeat ${REPEAT} --budget-ms ${budgetMs} took ${Math.round((Date.now() - t0) / 1000)} s`);
   return JSON.parse(readFileSync(out, 'utf8'));
 }
 
@@ -51,5 +62,5 @@ const round = (v, d = 1) => Math.round(v * 10 ** d) / 10 ** d;
 export async function measureCalibration({ root, log }) {
   const native = await calibrate(root, 'node', log);
   const browser = await calibrate(root, 'browser', log);
-  return { target: TARGET, threads: 1, node: accuracy(native), browser: accuracy(browser), browserOverNative: ratio(browser, native) };
+  return { target: TARGET, threads: 1, repeat: REPEAT, budgetMsPerPass: { node: RUNS.node.budgetMs, browser: RUNS.browser.budgetMs }, node: accuracy(native), browser: accuracy(browser), browserOverNative: ratio(browser, native) };
 }

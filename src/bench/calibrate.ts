@@ -2,8 +2,9 @@ import { flopSplit } from '../domain/calibration/costSplit.ts';
 import { buildProfile, type ProfileInput } from '../domain/calibration/buildProfile.ts';
 import { bytesAt, flopsAt, type ModelCost } from '../domain/calibration/predict.ts';
 import type { DeviceProfile } from '../domain/calibration/profile.ts';
-import { isTooNoisy, spreadOf } from '../domain/calibration/stats.ts';
+import { isTooNoisy } from '../domain/calibration/stats.ts';
 import type { SweepPoint } from './measure.ts';
+import { keepBestPass, MAX_REPEAT } from './passes.ts';
 import type { BenchOptions, BenchRunner, FeedSpec } from './runner.ts';
 import { buildSuiteModel, suiteSpecs, type BuiltModel, type SuiteSpec } from './suite/index.ts';
 
@@ -21,8 +22,13 @@ export interface CalibrationPlan {
   maxBatchFlops: number;
   maxBatchBytes: number;
   bench: Required<Pick<BenchOptions, 'warmupMs' | 'budgetMs' | 'minSamples' | 'maxSamples' | 'batchWarmupMs'>>;
-  /** Measure a noisy point once more before giving up on it. */
+  /** Measure a point that was noisy in every pass once more before giving up on it. */
   retryNoisy: boolean;
+  /**
+   * Passes over the whole suite (every model and batch, then again): a load burst of a few seconds then hits one
+   * pass of a point, not all of them, and each point keeps its best pass (keepBestPass).
+   */
+  repeat: number;
 }
 
 export interface PlanOptions {
@@ -32,6 +38,8 @@ export interface PlanOptions {
   batches?: number[];
   budgetMs?: number;
   warmupMs?: number;
+  /** Passes over the suite, 1 to MAX_REPEAT (default 1). */
+  repeat?: number;
 }
 
 /**
@@ -47,6 +55,8 @@ export function calibrationPlan(o: PlanOptions): CalibrationPlan {
   const modelIds = o.modelIds ?? specs.filter(pick).map((s) => s.id);
   const unknown = modelIds.filter((id) => !specs.some((s) => s.id === id));
   if (unknown.length) throw new Error(`unknown suite model ${unknown.map((u) => `"${u}"`).join(', ')}; valid: ${specs.map((s) => s.id).join(', ')}`);
+  const repeat = o.repeat ?? 1;
+  if (!Number.isInteger(repeat) || repeat < 1 || repeat > MAX_REPEAT) throw new Error(`repeat must be a whole number from 1 to ${MAX_REPEAT}, got ${repeat}`);
   // Warm-up: wasm tiers up for 1–2 s in the browser (bench-feasibility §6); native code needs far less.
   const bench = o.quick
     ? { warmupMs: browser ? 400 : 150, batchWarmupMs: 50, budgetMs: 150, minSamples: 5, maxSamples: 1000 }
@@ -60,6 +70,7 @@ export function calibrationPlan(o: PlanOptions): CalibrationPlan {
     maxBatchBytes: 1.5e9,
     bench,
     retryNoisy: !o.quick,
+    repeat,
   };
 }
 
@@ -73,12 +84,31 @@ export interface CalibrationProgress {
   modelId: string;
   modelIndex: number;
   models: number;
+  /** 1-based pass over the suite, of `passes` (the plan's repeat); retries come after the last pass. */
+  pass: number;
+  passes: number;
   batch?: number;
   phase: 'build' | 'prepare' | 'measure' | 'done' | 'retry' | 'skip';
   detail?: string;
 }
 
-/** Run the plan on one runner and build the profile (fits, device model, leave-one-model-out check). */
+/** What a profile records about a suite model, besides its points. */
+function profileModelInfo(built: BuiltModel): Omit<ProfileInput['models'][number], 'points'> {
+  return {
+    modelId: built.spec.id, label: built.spec.label, precision: built.spec.precision, family: built.spec.family,
+    flopsPerSample: built.flopsPerSample, fixedFlops: built.fixedFlops, paramsBytes: built.paramsBytes, activationBytesPerSample: built.activationBytesPerSample,
+    split: flopSplit(built.model),
+  };
+}
+
+/**
+ * Run the plan on one runner and build the profile (fits, device model, leave-one-model-out check).
+ *
+ * The suite is measured `plan.repeat` times as separate passes (pass 1 over every model and batch, then pass 2, …),
+ * and each point keeps the statistics of its best pass (keepBestPass). A model that fails is skipped in the later
+ * passes too; what its earlier passes measured stays. After the last pass, a point that was noisy in every pass is
+ * measured once more (plan.retryNoisy).
+ */
 export async function runCalibration(
   runner: BenchRunner,
   plan: CalibrationPlan,
@@ -89,48 +119,60 @@ export async function runCalibration(
     // SwiftShader runs "WebGPU" on the CPU 50–5000× slower than wasm (bench-feasibility §3): never calibration data.
     throw new Error(`the WebGPU adapter is a software fallback (${gpu.architecture || gpu.description || 'unknown'}), not a GPU; its timings would mislead every prediction`);
   }
-  const models: ProfileInput['models'] = [];
-  const skipped: string[] = [];
-  for (const [modelIndex, modelId] of plan.modelIds.entries()) {
-    opts.signal?.throwIfAborted();
-    const tell = (p: Omit<CalibrationProgress, 'modelId' | 'modelIndex' | 'models'>) => opts.onProgress?.({ modelId, modelIndex, models: plan.modelIds.length, ...p });
-    tell({ phase: 'build' });
-    const built = buildSuiteModel(modelId);
-    const feedsAt = suiteFeeds(built);
-    const batches = batchesFor(built, plan);
-    const bench: BenchOptions = { ...plan.bench, ...(opts.signal ? { signal: opts.signal } : {}) };
-    let points: SweepPoint[];
-    try {
-      points = await runner.benchModel(built.bytes, feedsAt, batches, bench, (p) => tell({ batch: p.batch, phase: p.phase }));
-      if (plan.retryNoisy) {
-        for (const [i, p] of points.entries()) {
-          if (!isTooNoisy(p.summary).noisy) continue;
-          tell({ batch: p.batch, phase: 'retry' });
-          const again = (await runner.benchModel(built.bytes, feedsAt, [p.batch], { ...bench, warmupMs: plan.bench.batchWarmupMs }))[0];
-          if (again && spreadOf(again.summary) < spreadOf(p.summary)) points[i] = again;
-        }
+  const passes = Math.max(1, plan.repeat);
+  const bench: BenchOptions = { ...plan.bench, ...(opts.signal ? { signal: opts.signal } : {}) };
+  /** Each model that measured (in plan order): what the profile records about it, its inputs, and every pass. */
+  const measured = new Map<string, { info: Omit<ProfileInput['models'][number], 'points'>; inputs: BuiltModel['inputs']; passes: SweepPoint[][] }>();
+  const failed = new Map<string, string>();
+  const told = (modelId: string, modelIndex: number, pass: number) => (p: Omit<CalibrationProgress, 'modelId' | 'modelIndex' | 'models' | 'pass' | 'passes'>) =>
+    opts.onProgress?.({ modelId, modelIndex, models: plan.modelIds.length, pass, passes, ...p });
+
+  for (let pass = 1; pass <= passes; pass++) {
+    for (const [modelIndex, modelId] of plan.modelIds.entries()) {
+      if (failed.has(modelId)) continue;
+      opts.signal?.throwIfAborted();
+      const tell = told(modelId, modelIndex, pass);
+      tell({ phase: 'build' });
+      try {
+        const built = buildSuiteModel(modelId);
+        const points = await runner.benchModel(built.bytes, suiteFeeds(built), batchesFor(built, plan), bench, (p) => tell({ batch: p.batch, phase: p.phase }));
+        const entry = measured.get(modelId) ?? { info: profileModelInfo(built), inputs: built.inputs, passes: [] };
+        entry.passes.push(points);
+        measured.set(modelId, entry);
+      } catch (err) {
+        if (opts.signal?.aborted) throw err;
+        const reason = err instanceof Error ? err.message : String(err);
+        failed.set(modelId, reason);
+        tell({ phase: 'skip', detail: measured.has(modelId) ? `${reason} (keeping its earlier passes)` : reason });
       }
-    } catch (err) {
-      if (opts.signal?.aborted) throw err;
-      const reason = err instanceof Error ? err.message : String(err);
-      skipped.push(`${modelId}: ${reason}`);
-      tell({ phase: 'skip', detail: reason });
-      continue;
     }
-    models.push({
-      modelId, label: built.spec.label, precision: built.spec.precision, family: built.spec.family,
-      flopsPerSample: built.flopsPerSample, fixedFlops: built.fixedFlops, paramsBytes: built.paramsBytes, activationBytesPerSample: built.activationBytesPerSample,
-      split: flopSplit(built.model),
-      points: points.map((p) => ({ batch: p.batch, stats: p.summary })),
-    });
   }
-  if (models.length === 0) throw new Error(`no model could be measured:\n${skipped.join('\n')}`);
+
+  if (plan.retryNoisy) {
+    for (const [modelId, entry] of measured) {
+      const noisy = keepBestPass(entry.passes).filter((p) => isTooNoisy(p.summary).noisy).map((p) => p.batch);
+      if (noisy.length === 0 || failed.has(modelId)) continue;
+      opts.signal?.throwIfAborted();
+      const tell = told(modelId, plan.modelIds.indexOf(modelId), passes);
+      for (const batch of noisy) tell({ batch, phase: 'retry' });
+      try {
+        const { bytes } = buildSuiteModel(modelId);
+        entry.passes.push(await runner.benchModel(bytes, suiteFeeds(entry), noisy, { ...bench, warmupMs: plan.bench.batchWarmupMs }));
+      } catch (err) {
+        // The noisy measurement stays, marked with its reason.
+        if (opts.signal?.aborted) throw err;
+      }
+    }
+  }
+
+  const models: ProfileInput['models'] = [...measured.values()].map((m) => ({ ...m.info, points: keepBestPass(m.passes).map((p) => ({ batch: p.batch, stats: p.summary })) }));
+  if (models.length === 0) throw new Error(`no model could be measured:\n${[...failed].map(([id, reason]) => `${id}: ${reason}`).join('\n')}`);
   const { info } = runner;
   const createdAt = (opts.createdAt ?? new Date()).toISOString();
   return buildProfile({
     name: opts.name ?? `${info.variant}, ${info.threads} thread${info.threads === 1 ? '' : 's'}`,
     createdAt, runtime: info.runtime, backend: info.backend, library: info.library, variant: info.variant, threads: info.threads, device: info.device,
-    settings: { warmupMs: plan.bench.warmupMs, budgetMs: plan.bench.budgetMs, minSamples: plan.bench.minSamples, maxSamples: plan.bench.maxSamples },
+    settings: { warmupMs: plan.bench.warmupMs, budgetMs: plan.bench.budgetMs, minSamples: plan.bench.minSamples, maxSamples: plan.bench.maxSamples, repeat: passes },
     models,
   });
 }

@@ -139,7 +139,13 @@ export const deviceProfileSchema = z.object({
       .optional(),
   }),
   /** How each point was measured, so two profiles can be compared like for like. */
-  settings: z.object({ warmupMs: nonNeg('warmupMs'), budgetMs: nonNeg('budgetMs'), minSamples: count('minSamples'), maxSamples: count('maxSamples') }).optional(),
+  settings: z
+    .object({
+      warmupMs: nonNeg('warmupMs'), budgetMs: nonNeg('budgetMs'), minSamples: count('minSamples'), maxSamples: count('maxSamples'),
+      /** Passes over the whole suite, each point keeping its best pass (`mlsd calibrate --repeat`); absent means 1. */
+      repeat: count('repeat').max(100).optional(),
+    })
+    .optional(),
   fitStat: fitStatSchema.optional(),
   models: z.array(profileModelSchema),
   deviceFit: deviceFitSchema.optional(),
