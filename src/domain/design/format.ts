@@ -18,8 +18,12 @@ export function designToFileText(design: Design): string {
   return `${JSON.stringify(design, null, 2)}\n`;
 }
 
+/** A file-system-safe base name from a design or doc name. */
+export function fileBaseName(name: string): string {
+  return name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'design';
+}
+
 /** File name people recognise: "Fraud detection v2.mlsd.json". */
 export function designFileName(design: Design): string {
-  const base = design.name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'design';
-  return `${base}.mlsd.json`;
+  return `${fileBaseName(design.name)}.mlsd.json`;
 }

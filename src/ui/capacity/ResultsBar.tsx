@@ -15,18 +15,24 @@ export function ResultsBar({ onToggleChart, chartOpen, onSimulate }: { onToggleC
   if (!estimate) return null;
   const e2e = estimate.endToEnd;
   const budget = e2e.budgetMs;
-  const tone = e2e.saturated ? 'bad' : e2e.withinBudget === false ? 'bad' : e2e.withinBudget ? 'good' : '';
+  const tone = estimate.maxThroughputRps === null && !e2e.saturated ? '' : e2e.saturated ? 'bad' : e2e.withinBudget === false ? 'bad' : e2e.withinBudget ? 'good' : '';
   const room = headroom(estimate);
+  // Nothing takes requests yet (an empty or unconnected canvas): no latency to report, rather than ∞ or 0.
+  const noPath = estimate.maxThroughputRps === null && !e2e.saturated;
   return (
     <div className="results" data-testid="results-bar" aria-label="Capacity estimate">
       <div className={`metric ${tone}`} data-testid="metric-latency">
         <span className="metric-label">End-to-end p50 / p99</span>
         <span className="metric-value">
-          <Why explain={estimate.explain['endToEnd.p50Ms']} label="End-to-end p50">{fmtMs(e2e.p50Ms)}</Why>
-          {' / '}
-          <Why explain={estimate.explain['endToEnd.p99Ms']} label="End-to-end p99">{e2e.saturated ? 'unbounded' : fmtMs(e2e.p99Ms)}</Why>
+          {noPath ? '—' : (
+            <>
+              <Why explain={estimate.explain['endToEnd.p50Ms']} label="End-to-end p50">{fmtMs(e2e.p50Ms)}</Why>
+              {' / '}
+              <Why explain={estimate.explain['endToEnd.p99Ms']} label="End-to-end p99">{e2e.saturated ? 'unbounded' : fmtMs(e2e.p99Ms)}</Why>
+            </>
+          )}
         </span>
-        <span className="metric-sub">{e2e.saturated ? 'a component is saturated' : budget ? `budget ${fmtMs(budget)} · ${e2e.withinBudget ? 'within' : 'over'}` : `mean ${fmtMs(e2e.meanMs)}`}</span>
+        <span className="metric-sub">{noPath ? 'no request path yet' : e2e.saturated ? 'a component is saturated' : budget ? `budget ${fmtMs(budget)} · ${e2e.withinBudget ? 'within' : 'over'}` : `mean ${fmtMs(e2e.meanMs)}`}</span>
       </div>
       <div className={`metric ${room !== null && room < 1 ? 'bad' : ''}`} data-testid="metric-throughput">
         <span className="metric-label">Max throughput</span>

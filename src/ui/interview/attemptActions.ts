@@ -1,4 +1,5 @@
 import { attemptToMarkdown } from '../../domain/interview/markdown.ts';
+import { fileBaseName } from '../../domain/design/format.ts';
 import type { Attempt } from '../../domain/interview/attempt.ts';
 import type { FormatId, PhasePlan } from '../../domain/interview/formats.ts';
 import type { Scenario } from '../../domain/scenario/schema.ts';
@@ -26,7 +27,7 @@ export function exportMarkdown(a: Attempt): void {
   const all = useScenarioLibrary.getState().scenarios;
   const md = attemptToMarkdown(a, all.find((s) => s.id === a.scenarioId), all);
   const day = new Date(a.createdAt).toISOString().slice(0, 10);
-  downloadText(`${a.scenarioTitle.replace(/[\\/:*?"<>|]+/g, ' ').slice(0, 60)} mock ${day}.md`, md, 'text/markdown');
+  downloadText(`${fileBaseName(a.scenarioTitle)} mock ${day}.md`, md, 'text/markdown');
 }
 
 export async function deleteAttempt(a: Attempt): Promise<void> {
