@@ -10,12 +10,15 @@ export function autoLayout(design: Design, opts: { rankSep?: number; nodeSep?: n
   const g = new dagre.graphlib.Graph();
   g.setGraph({ rankdir: 'LR', ranksep: opts.rankSep ?? 80, nodesep: opts.nodeSep ?? 52, marginx: 20, marginy: 20 });
   g.setDefaultEdgeLabel(() => ({}));
-  for (const n of design.nodes) g.setNode(n.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
-  for (const e of design.edges) g.setEdge(e.from, e.to);
+  // dagre keeps nodes in plain objects: ids such as "__proto__" or "toString" would collide with Object's own
+  // keys, so it sees stand-in keys instead.
+  const key = new Map(design.nodes.map((n, i) => [n.id, `n${i}`]));
+  for (const n of design.nodes) g.setNode(key.get(n.id)!, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  for (const e of design.edges) if (key.has(e.from) && key.has(e.to)) g.setEdge(key.get(e.from)!, key.get(e.to)!);
   dagre.layout(g);
   const out = new Map<string, Position>();
   for (const n of design.nodes) {
-    const p = g.node(n.id) as { x: number; y: number } | undefined;
+    const p = g.node(key.get(n.id)!) as { x: number; y: number } | undefined;
     if (p) out.set(n.id, { x: Math.round(p.x - NODE_WIDTH / 2), y: Math.round(p.y - NODE_HEIGHT / 2) });
   }
   return out;

@@ -199,3 +199,15 @@ describe('sameCapacityInput', async () => {
     expect(sameCapacityInput(d, removeElements(d, [], [edgeKey(d.edges[0]!)]))).toBe(false);
   });
 });
+
+describe('autoLayout with ids that are Object keys', () => {
+  it('places "__proto__" and "toString" like any other node', async () => {
+    const { autoLayout } = await import('../../../src/domain/design/layout.ts');
+    const d = { format: 'mlsd-design' as const, version: 1 as const, name: 'x', workload: { rps: 1 }, nodes: [{ id: '__proto__', kind: 'client' }, { id: 'toString', kind: 'api-gateway' }, { id: 'constructor', kind: 'cache' }], edges: [{ from: '__proto__', to: 'toString' }, { from: 'toString', to: 'constructor' }] };
+    const pos = autoLayout(d);
+    const xs = ['__proto__', 'toString', 'constructor'].map((id) => pos.get(id)?.x);
+    expect(xs.every((x) => Number.isFinite(x))).toBe(true);
+    expect(xs[0]!).toBeLessThan(xs[1]!);
+    expect(xs[1]!).toBeLessThan(xs[2]!);
+  });
+});
