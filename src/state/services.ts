@@ -3,6 +3,7 @@ import { DesignsRepo } from '../storage/designsRepo.ts';
 import { newId } from '../storage/ids.ts';
 import { ProfilesRepo } from '../storage/profilesRepo.ts';
 import { AttemptsRepo } from '../storage/attemptsRepo.ts';
+import { DocsRepo } from '../storage/docsRepo.ts';
 
 /** One id per open tab: saves carry it so a tab can tell its own writes from another tab's. */
 export const TAB_ID = newId();
@@ -23,4 +24,10 @@ let attempts: AttemptsRepo | undefined;
 export function attemptsRepo(): AttemptsRepo {
   attempts ??= new AttemptsRepo(getDb());
   return attempts;
+}
+
+let docs: DocsRepo | undefined;
+export function docsRepo(): DocsRepo {
+  docs ??= new DocsRepo(getDb());
+  return docs;
 }

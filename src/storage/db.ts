@@ -44,16 +44,26 @@ export interface AttemptRecord {
   attempt: unknown;
 }
 
+/** A design doc. `doc` is the mlsd-doc document, validated on every read. */
+export interface DocRecord {
+  id: string;
+  designId: string | null;
+  updatedAt: number;
+  doc: unknown;
+}
+
 export class StudioDb extends Dexie {
   designs!: Table<DesignRecord, string>;
   profiles!: Table<ProfileRecord, string>;
   attempts!: Table<AttemptRecord, string>;
+  docs!: Table<DocRecord, string>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores({ designs: 'id, updatedAt, name' });
     this.version(2).stores({ profiles: 'id, createdAt' });
     this.version(3).stores({ attempts: 'id, scenarioId, createdAt' });
+    this.version(4).stores({ docs: 'id, designId, updatedAt' });
   }
 }
 

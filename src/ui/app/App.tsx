@@ -3,7 +3,6 @@ import { matchRoute, usePath } from './router.ts';
 import { TopBar } from './TopBar.tsx';
 import { Notices } from '../shared/Notices.tsx';
 import { LibraryPage } from '../library/LibraryPage.tsx';
-import { PlaceholderPage } from '../pages/PlaceholderPage.tsx';
 import { NotFoundPage } from '../pages/NotFoundPage.tsx';
 
 // The workspace pulls in the canvas library; the library page should not wait for it.
@@ -12,6 +11,9 @@ const WorkspacePage = lazy(() => import('../workspace/WorkspacePage.tsx'));
 const BenchPage = lazy(() => import('../bench/BenchPage.tsx'));
 const InterviewHome = lazy(() => import('../interview/InterviewHome.tsx'));
 const AttemptPage = lazy(() => import('../interview/AttemptPage.tsx'));
+// The docs bring CodeMirror, marked and DOMPurify (and Mermaid on first diagram): only when opened.
+const DocsPage = lazy(() => import('../docs/DocsPage.tsx'));
+const DocEditorPage = lazy(() => import('../docs/DocEditorPage.tsx'));
 
 export function App() {
   const route = matchRoute(usePath());
@@ -25,7 +27,8 @@ export function App() {
           {route.page === 'interview' && <InterviewHome />}
           {route.page === 'attempt' && <AttemptPage key={route.id} id={route.id} />}
           {route.page === 'benchmarks' && <BenchPage />}
-          {route.page === 'docs' && <PlaceholderPage title="Design docs" text="Design docs from templates (the end-to-end capstone doc and others) with the live diagram and capacity table embedded. Not available yet in this version." />}
+          {route.page === 'docs' && <DocsPage />}
+          {route.page === 'doc' && <DocEditorPage key={route.id} id={route.id} />}
           {route.page === 'not-found' && <NotFoundPage path={route.path} />}
         </Suspense>
       </main>

@@ -6,7 +6,7 @@ const LINKS: { href: string; label: string; match: Route['page'][] }[] = [
   { href: '/', label: 'Library', match: ['library'] },
   { href: '/interview', label: 'Interview', match: ['interview', 'attempt'] },
   { href: '/benchmarks', label: 'Benchmarks', match: ['benchmarks'] },
-  { href: '/docs', label: 'Docs', match: ['docs'] },
+  { href: '/docs', label: 'Docs', match: ['docs', 'doc'] },
 ];
 
 export function TopBar({ route }: { route: Route }) {

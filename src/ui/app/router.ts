@@ -34,6 +34,7 @@ export type Route =
   | { page: 'attempt'; id: string }
   | { page: 'benchmarks' }
   | { page: 'docs' }
+  | { page: 'doc'; id: string }
   | { page: 'not-found'; path: string };
 
 export function matchRoute(path: string): Route {
@@ -46,5 +47,7 @@ export function matchRoute(path: string): Route {
   if (a?.[1]) return { page: 'attempt', id: decodeURIComponent(a[1]) };
   if (clean === '/benchmarks') return { page: 'benchmarks' };
   if (clean === '/docs') return { page: 'docs' };
+  const d = /^\/doc\/([^/]+)$/.exec(clean);
+  if (d?.[1]) return { page: 'doc', id: decodeURIComponent(d[1]) };
   return { page: 'not-found', path };
 }

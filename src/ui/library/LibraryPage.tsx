@@ -3,6 +3,7 @@ import { designsRepo, TAB_ID } from '../../state/services.ts';
 import { useLive } from '../shared/useLive.ts';
 import { DesignRow } from './DesignRow.tsx';
 import { RenameDialog } from './RenameDialog.tsx';
+import { MermaidImportDialog } from './MermaidImportDialog.tsx';
 import { deleteWithUndo, importDesignFromFile, newBlankDesign, newExampleDesign } from './libraryActions.ts';
 import { filterAndSort, type SortKey } from './filterAndSort.ts';
 import './library.css';
@@ -12,6 +13,7 @@ export function LibraryPage() {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('updated');
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const [mermaidOpen, setMermaidOpen] = useState(false);
   const search = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -32,9 +34,11 @@ export function LibraryPage() {
     <div className="page">
       <div className="page-head">
         <h1>Library</h1>
+        <button type="button" className="btn" onClick={() => setMermaidOpen(true)}>Import Mermaid…</button>
         <button type="button" className="btn" onClick={() => void importDesignFromFile()}>Import file…</button>
         <button type="button" className="btn primary" onClick={() => void newBlankDesign()}>New design</button>
       </div>
+      {mermaidOpen && <MermaidImportDialog onClose={() => setMermaidOpen(false)} />}
       {error ? <div className="error-box" role="alert">Could not read the local database: {String(error)}</div> : null}
       {items && items.length === 0 && (
         <div className="empty">

@@ -2,15 +2,19 @@ import { useReactFlow } from '@xyflow/react';
 import { redoEdit, undoEdit, useWorkspace } from '../../state/workspaceStore.ts';
 import { usePrefs } from '../../state/prefsStore.ts';
 import { importDesignFromFile } from '../library/libraryActions.ts';
-import { exportDesign, layoutAll } from './editActions.ts';
+import { layoutAll } from './editActions.ts';
+import { ExportMenu } from './ExportMenu.tsx';
 import { openShortcutHelp } from './shortcutHelp.ts';
 import { ShortcutDialog } from './ShortcutDialog.tsx';
 import { SaveStatus } from './SaveStatus.tsx';
 import { FIT_ANIMATED } from '../canvas/fit.ts';
+import { flushSave } from '../../state/autosave.ts';
+import { navigate } from '../app/router.ts';
 
 export function Toolbar() {
   const flow = useReactFlow();
   const name = useWorkspace((s) => s.history?.present.name ?? '');
+  const designId = useWorkspace((s) => s.designId);
   const empty = useWorkspace((s) => (s.history?.present.nodes.length ?? 0) === 0);
   const canUndo = useWorkspace((s) => (s.history?.past.length ?? 0) > 0);
   const canRedo = useWorkspace((s) => (s.history?.future.length ?? 0) > 0);
@@ -31,7 +35,8 @@ export function Toolbar() {
       </div>
       <div className="toolbar-spacer" />
       <button type="button" className="btn ghost" onClick={() => void importDesignFromFile()} title="Import a .mlsd.json file as a new design">Import…</button>
-      <button type="button" className="btn" onClick={exportDesign} title="Download this design as a .mlsd.json file">Export</button>
+      <button type="button" className="btn ghost" onClick={() => void flushSave().then(() => designId && navigate(`/docs?new=${encodeURIComponent(designId)}`))} title="Write a design doc with this design's diagram and numbers">Write doc</button>
+      <ExportMenu />
       <button type="button" className="btn ghost icon" onClick={openShortcutHelp} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">?</button>
       <ShortcutDialog />
     </div>

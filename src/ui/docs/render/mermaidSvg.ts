@@ -1,6 +1,7 @@
 import DOMPurify from 'dompurify';
+import type MermaidApi from 'mermaid';
 
-type Mermaid = typeof import('mermaid').default;
+type Mermaid = typeof MermaidApi;
 
 let loading: Promise<Mermaid> | null = null;
 let themeSet: string | null = null;

@@ -1,0 +1,29 @@
+import { create } from 'zustand';
+import { parseTemplate, type DocTemplate } from '../domain/doc/template.ts';
+
+// Templates are Markdown files bundled as text, loaded when the Docs page first needs them.
+const FILES = import.meta.glob<string>('../../templates/*.md', { query: '?raw', import: 'default' });
+
+interface TemplateLibraryState {
+  status: 'idle' | 'loading' | 'ready';
+  templates: DocTemplate[];
+  problems: { file: string; message: string }[];
+}
+
+export const useTemplates = create<TemplateLibraryState>(() => ({ status: 'idle', templates: [], problems: [] }));
+
+/** The capstone first, the rest by title. */
+const ORDER = ['capstone', 'one-page-brief', 'google-design-doc', 'launch-review'];
+
+let loading: Promise<void> | null = null;
+export function loadTemplates(): Promise<void> {
+  loading ??= (async () => {
+    useTemplates.setState({ status: 'loading' });
+    const files = Object.entries(FILES).filter(([path]) => !path.endsWith('/README.md'));
+    const read = await Promise.all(files.map(async ([path, load]) => ({ file: path.split('/').pop()!, r: parseTemplate(await load()) })));
+    const templates = read.flatMap((x) => (x.r.ok ? [x.r.template] : [])).sort((a, b) => (ORDER.indexOf(a.id) + 1 || 99) - (ORDER.indexOf(b.id) + 1 || 99) || a.title.localeCompare(b.title));
+    const problems = read.flatMap((x) => (x.r.ok ? [] : [{ file: x.file, message: `line ${x.r.line}: ${x.r.message}` }]));
+    useTemplates.setState({ status: 'ready', templates, problems });
+  })();
+  return loading;
+}
