@@ -7,6 +7,7 @@ import { closeDoc, openDoc, setDesignId, setMarkdown, setTitle, startDocAutosave
 import { loadTemplates, useTemplates } from '../../state/templateLibrary.ts';
 import { useLive } from '../shared/useLive.ts';
 import { Link } from '../app/Link.tsx';
+import { ProblemPage } from '../shared/ProblemPage.tsx';
 import { MarkdownEditor, type EditorHandle } from './editor/MarkdownEditor.tsx';
 import { DocPreview } from './DocPreview.tsx';
 import { DocOutline } from './DocOutline.tsx';
@@ -47,15 +48,7 @@ export default function DocEditorPage({ id }: { id: string }) {
     };
   }, [id]);
   if (load.kind === 'problem') {
-    return (
-      <div className="page">
-        <div className="empty">
-          <h2>{load.title}</h2>
-          <p>{load.text}</p>
-          <Link href="/docs" className="btn primary">Back to docs</Link>
-        </div>
-      </div>
-    );
+    return <ProblemPage title={load.title} text={load.text} backHref="/docs" backLabel="Back to docs" />;
   }
   return load.kind === 'ready' ? <DocEditor /> : <div className="page muted" role="status">Opening doc…</div>;
 }

@@ -6,7 +6,7 @@ import { flushSave } from '../../state/autosave.ts';
 import { closeDesign, openDesign } from '../../state/workspaceStore.ts';
 import { watchProfiles } from '../../state/profilesStore.ts';
 import { isFinished } from '../../domain/interview/session.ts';
-import { Link } from '../app/Link.tsx';
+import { ProblemPage } from '../shared/ProblemPage.tsx';
 import { useScenarios } from './useScenarios.ts';
 import { InterviewRoom } from './InterviewRoom.tsx';
 import { DebriefPage } from './DebriefPage.tsx';
@@ -49,29 +49,13 @@ export default function AttemptPage({ id }: { id: string }) {
   }, [id]);
 
   if (load.kind === 'problem') {
-    return (
-      <div className="page">
-        <div className="empty">
-          <h2>{load.title}</h2>
-          <p>{load.text}</p>
-          <Link href="/interview" className="btn primary">Back to interviews</Link>
-        </div>
-      </div>
-    );
+    return <ProblemPage title={load.title} text={load.text} backHref="/interview" backLabel="Back to interviews" />;
   }
   if (load.kind === 'loading' || lib.status !== 'ready' || !attempt || attempt.id !== id) return <div className="page muted" role="status">Opening interview…</div>;
   const scenario = lib.scenarios.find((s) => s.id === attempt.scenarioId);
   if (isFinished(attempt)) return <DebriefPage attempt={attempt} scenario={scenario} all={lib.scenarios} />;
   if (!scenario) {
-    return (
-      <div className="page">
-        <div className="empty">
-          <h2>Scenario "{attempt.scenarioId}" is not available</h2>
-          <p>This interview was started on a scenario this version of the app does not have.</p>
-          <Link href="/interview" className="btn primary">Back to interviews</Link>
-        </div>
-      </div>
-    );
+    return <ProblemPage title={`Scenario "${attempt.scenarioId}" is not available`} text="This interview was started on a scenario this version of the app does not have." backHref="/interview" backLabel="Back to interviews" />;
   }
   return (
     <ReactFlowProvider>

@@ -2,15 +2,12 @@ import { useEffect, useState } from 'react';
 import type { Scenario } from '../../domain/scenario/schema.ts';
 import { useInterview } from '../../state/interviewStore.ts';
 import { useWorkspace } from '../../state/workspaceStore.ts';
-import { Canvas } from '../canvas/Canvas.tsx';
 import { Palette } from '../canvas/Palette.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
-import { ResultsBar } from '../capacity/ResultsBar.tsx';
-import { runSimulation } from '../../state/simulationStore.ts';
 import { SimulationPanel } from '../capacity/SimulationPanel.tsx';
-import { LoadChart } from '../capacity/LoadChart.tsx';
 import { useAddAtCenter } from '../workspace/useAddAtCenter.ts';
 import { useShortcuts } from '../workspace/useShortcuts.ts';
+import { CanvasArea } from '../workspace/CanvasArea.tsx';
 import { ClockBar } from './ClockBar.tsx';
 import { InterviewerPanel } from './InterviewerPanel.tsx';
 import { NotesPane } from './NotesPane.tsx';
@@ -37,7 +34,6 @@ export function InterviewRoom({ scenario }: { scenario: Scenario }) {
   const addAtCenter = useAddAtCenter();
   const [left, setLeft] = useState<LeftTab>('interviewer');
   const [right, setRight] = useState<RightTab>('notes');
-  const [chartOpen, setChartOpen] = useState(false);
   const selected = useWorkspace((s) => s.selection.nodes.size + s.selection.edges.size);
   useShortcuts();
   // Selecting something on the canvas shows its inspector; the notes are one click away.
@@ -61,13 +57,7 @@ export function InterviewRoom({ scenario }: { scenario: Scenario }) {
           <Palette onAdd={addAtCenter} />
         </div>
       </aside>
-      <div className="center">
-        <div>
-          <ResultsBar chartOpen={chartOpen} onToggleChart={() => setChartOpen((o) => !o)} onSimulate={() => runSimulation()} />
-          {chartOpen && <LoadChart />}
-        </div>
-        <Canvas />
-      </div>
+      <CanvasArea />
       <aside className="room-right" aria-label="Notes and inspector">
         <Tabs label="Right panel" value={right} onChange={setRight} options={[{ id: 'notes', label: 'Notes' }, { id: 'inspector', label: 'Inspector' }]} />
         <div className="room-notes" hidden={right !== 'notes'}>

@@ -1,8 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ResultsBar } from '../capacity/ResultsBar.tsx';
-import { LoadChart } from '../capacity/LoadChart.tsx';
 import { SimulationPanel } from '../capacity/SimulationPanel.tsx';
-import { runSimulation } from '../../state/simulationStore.ts';
 import { ReactFlowProvider } from '@xyflow/react';
 import { liveQuery } from 'dexie';
 import { readDesign } from '../../domain/design/format.ts';
@@ -10,11 +7,11 @@ import { getDb } from '../../storage/db.ts';
 import { designsRepo, TAB_ID } from '../../state/services.ts';
 import { closeDesign, notify, openDesign, receiveRemote, useWorkspace } from '../../state/workspaceStore.ts';
 import { flushSave } from '../../state/autosave.ts';
-import { Link } from '../app/Link.tsx';
-import { Canvas } from '../canvas/Canvas.tsx';
+import { ProblemPage } from '../shared/ProblemPage.tsx';
 import { Palette } from '../canvas/Palette.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
 import { Toolbar } from './Toolbar.tsx';
+import { CanvasArea } from './CanvasArea.tsx';
 import { useAddAtCenter } from './useAddAtCenter.ts';
 import { useShortcuts } from './useShortcuts.ts';
 import { watchProfiles } from '../../state/profilesStore.ts';
@@ -62,13 +59,12 @@ export default function WorkspacePage({ id }: { id: string }) {
   if (state.kind === 'loading') return <div className="page muted" role="status">Opening design…</div>;
   if (state.kind === 'missing' || state.kind === 'error') {
     return (
-      <div className="page">
-        <div className="empty">
-          <h2>{state.kind === 'missing' ? 'Design not found' : 'This design cannot be opened'}</h2>
-          <p>{state.kind === 'missing' ? 'It may have been deleted, or it was saved in another browser profile.' : state.message}</p>
-          <Link href="/" className="btn primary">Back to the Library</Link>
-        </div>
-      </div>
+      <ProblemPage
+        title={state.kind === 'missing' ? 'Design not found' : 'This design cannot be opened'}
+        text={state.kind === 'missing' ? 'It may have been deleted, or it was saved in another browser profile.' : state.message}
+        backHref="/"
+        backLabel="Back to the Library"
+      />
     );
   }
   return (
@@ -81,20 +77,13 @@ export default function WorkspacePage({ id }: { id: string }) {
 function Workspace() {
   const hasDesign = useWorkspace((s) => s.history !== null);
   const addAtCenter = useAddAtCenter();
-  const [chartOpen, setChartOpen] = useState(false);
   useShortcuts();
   if (!hasDesign) return null;
   return (
     <div className="workspace">
       <Toolbar />
       <Palette onAdd={addAtCenter} />
-      <div className="center">
-        <div>
-          <ResultsBar chartOpen={chartOpen} onToggleChart={() => setChartOpen((o) => !o)} onSimulate={() => runSimulation()} />
-          {chartOpen && <LoadChart />}
-        </div>
-        <Canvas />
-      </div>
+      <CanvasArea />
       <Inspector />
       <SimulationPanel />
     </div>
