@@ -13,6 +13,7 @@ async function importText(page: Page, name: string, text: string | Buffer) {
 test('empty library explains how to start; the example opens on the canvas', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'No designs yet' })).toBeVisible();
+  await expect(page.getByTestId('storage-status')).toContainText(/Local storage: [\d.]+ (B|KB|MB) of [\d.]+ (MB|GB|TB) used/);
   await page.getByRole('button', { name: 'Open an example' }).click();
   await expect(page.getByTestId('canvas-node')).toHaveCount(7);
   await page.getByRole('link', { name: 'Library' }).click();

@@ -4,6 +4,7 @@ import { useLive } from '../shared/useLive.ts';
 import { DesignRow } from './DesignRow.tsx';
 import { RenameDialog } from './RenameDialog.tsx';
 import { MermaidImportDialog } from './MermaidImportDialog.tsx';
+import { StorageStatus } from '../shared/StorageStatus.tsx';
 import { deleteWithUndo, importDesignFromFile, newBlankDesign, newExampleDesign } from './libraryActions.ts';
 import { filterAndSort, type SortKey } from './filterAndSort.ts';
 import './library.css';
@@ -86,6 +87,7 @@ export function LibraryPage() {
         </>
       )}
       {renaming && <RenameDialog name={renaming.name} onClose={() => setRenaming(null)} onSubmit={(name) => void designsRepo().rename(renaming.id, name, TAB_ID)} />}
+      <StorageStatus />
     </div>
   );
 }
