@@ -52,11 +52,30 @@ export interface DocRecord {
   doc: unknown;
 }
 
+/** A scenario added from a pack. `scenario` is the mlsd-scenario document, validated on every read. */
+export interface ScenarioRecord {
+  id: string;
+  /** The pack it came from. */
+  packId: string;
+  addedAt: number;
+  scenario: unknown;
+}
+
+/** A doc template added from a pack: its Markdown text, parsed on every read. */
+export interface TemplateRecord {
+  id: string;
+  packId: string;
+  addedAt: number;
+  text: string;
+}
+
 export class StudioDb extends Dexie {
   designs!: Table<DesignRecord, string>;
   profiles!: Table<ProfileRecord, string>;
   attempts!: Table<AttemptRecord, string>;
   docs!: Table<DocRecord, string>;
+  scenarios!: Table<ScenarioRecord, string>;
+  templates!: Table<TemplateRecord, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -64,6 +83,7 @@ export class StudioDb extends Dexie {
     this.version(2).stores({ profiles: 'id, createdAt' });
     this.version(3).stores({ attempts: 'id, scenarioId, createdAt' });
     this.version(4).stores({ docs: 'id, designId, updatedAt' });
+    this.version(5).stores({ scenarios: 'id, packId', templates: 'id, packId' });
   }
 }
 

@@ -9,6 +9,7 @@ const HISTORY: Record<string, string>[] = [
   { profiles: 'id, createdAt' },
   { attempts: 'id, scenarioId, createdAt' },
   { docs: 'id, designId, updatedAt' },
+  { scenarios: 'id, packId', templates: 'id, packId' },
 ];
 
 const RECORDS: Record<string, Record<string, unknown>[]> = {
@@ -16,6 +17,8 @@ const RECORDS: Record<string, Record<string, unknown>[]> = {
   profiles: [{ id: 'p1', createdAt: 5, profile: { format: 'mlsd-device-profile', version: 1 } }],
   attempts: [{ id: 'a1', scenarioId: 's', createdAt: 7, attempt: { format: 'mlsd-attempt', version: 1 } }],
   docs: [{ id: 'k1', designId: 'd1', updatedAt: 9, doc: { format: 'mlsd-doc', version: 1 } }],
+  scenarios: [{ id: 's1', packId: 'p', addedAt: 11, scenario: { format: 'mlsd-scenario', version: 1 } }],
+  templates: [{ id: 't1', packId: 'p', addedAt: 12, text: '---\nid: t1\n---\n' }],
 };
 
 /** A database as the app at `version` left it, with a record in every table it had. */
