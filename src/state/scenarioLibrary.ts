@@ -67,4 +67,3 @@ export function loadScenarios(): Promise<void> {
   return loading;
 }
 
-export const findScenario = (id: string): Scenario | undefined => useScenarioLibrary.getState().scenarios.find((s) => s.id === id);

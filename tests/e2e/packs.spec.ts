@@ -24,7 +24,7 @@ test('import a pack with a preview, export a pack, clear storage and import it b
   await dialog.getByLabel('On import: churn-prediction').selectOption('skip');
   await dialog.getByRole('button', { name: 'Import' }).click();
   await expect(page.locator('.scenario-card')).toHaveCount(12);
-  await expect(page.locator('[data-scenario="fraud-detection-2"]')).toBeVisible();
+  await expect(page.locator('[data-scenario="fraud-detection-2"]')).toContainText('From pack “ml-interview-starter”');
   await expect(page.locator('[data-scenario="churn-prediction-2"]')).toHaveCount(0);
 
   // Export two scenarios as a pack file.

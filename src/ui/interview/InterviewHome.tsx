@@ -64,7 +64,7 @@ export default function InterviewHome() {
       {lib.problems.map((p) => (
         <div key={p.file} className="error-box" role="alert">Scenario {p.file} was not loaded: {p.message}</div>
       ))}
-      {lib.status === 'ready' && <ScenarioList scenarios={lib.scenarios} />}
+      {lib.status === 'ready' && <ScenarioList scenarios={lib.scenarios} sources={new Map(lib.entries.map((e) => [e.scenario.id, e.source]))} />}
       <HistoryPanel />
       {importing && <PackImportDialog pack={importing.pack} plan={importing.plan} onClose={() => setImporting(null)} />}
       {exporting && <PackExportDialog scenarios={lib.scenarios} onClose={() => setExporting(false)} />}

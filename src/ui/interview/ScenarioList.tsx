@@ -6,7 +6,7 @@ import { StartDialog } from './StartDialog.tsx';
 const fmtBudget = (ms: number) => (ms >= 60_000 ? `${Math.round(ms / 60_000)} min` : ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`);
 
 /** The scenario library as cards: read the prompt, start a mock, or study the reference design. */
-export function ScenarioList({ scenarios }: { scenarios: Scenario[] }) {
+export function ScenarioList({ scenarios, sources }: { scenarios: Scenario[]; sources?: ReadonlyMap<string, string> }) {
   const [starting, setStarting] = useState<Scenario | null>(null);
   return (
     <>
@@ -18,6 +18,7 @@ export function ScenarioList({ scenarios }: { scenarios: Scenario[] }) {
               <span className={`pill diff-${s.difficulty}`}>{s.difficulty}</span>
             </div>
             <p className="scenario-summary">{s.summary}</p>
+            {sources?.get(s.id) && sources.get(s.id) !== 'bundled' && <span className="scenario-source">From pack “{sources.get(s.id)}”</span>}
             <div className="scenario-meta">
               <span title="p99 latency budget of the online path">p99 ≤ {fmtBudget(s.latencyBudgetMs)}</span>
               {s.tags.slice(0, 4).map((t) => (
