@@ -5,6 +5,10 @@ import { DesignRow } from './DesignRow.tsx';
 import { RenameDialog } from './RenameDialog.tsx';
 import { MermaidImportDialog } from './MermaidImportDialog.tsx';
 import { StorageStatus } from '../shared/StorageStatus.tsx';
+import { RestoreDialog } from './RestoreDialog.tsx';
+import { downloadBackup, previewRestore, type RestorePreview } from './backupActions.ts';
+import { pickFile } from '../shared/files.ts';
+import { notify } from '../../state/workspaceStore.ts';
 import { deleteWithUndo, importDesignFromFile, newBlankDesign, newExampleDesign } from './libraryActions.ts';
 import { filterAndSort, type SortKey } from './filterAndSort.ts';
 import './library.css';
@@ -15,6 +19,7 @@ export function LibraryPage() {
   const [sort, setSort] = useState<SortKey>('updated');
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [mermaidOpen, setMermaidOpen] = useState(false);
+  const [restoring, setRestoring] = useState<RestorePreview | null>(null);
   const search = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -87,7 +92,24 @@ export function LibraryPage() {
         </>
       )}
       {renaming && <RenameDialog name={renaming.name} onClose={() => setRenaming(null)} onSubmit={(name) => void designsRepo().rename(renaming.id, name, TAB_ID)} />}
-      <StorageStatus />
+      <div className="backup-row">
+        <StorageStatus />
+        <button type="button" className="btn small" onClick={() => void downloadBackup()}>Back up everything</button>
+        <button
+          type="button"
+          className="btn small"
+          onClick={async () => {
+            const f = await pickFile('.json,application/json');
+            if (!f) return;
+            const r = await previewRestore(f);
+            if (r.ok) setRestoring(r.preview);
+            else notify(r.message, 'error', undefined, 0);
+          }}
+        >
+          Restore…
+        </button>
+      </div>
+      {restoring && <RestoreDialog preview={restoring} onClose={() => setRestoring(null)} />}
     </div>
   );
 }
