@@ -8,9 +8,12 @@ import type { Pack } from './schema.ts';
  * server, so the link shares a pack without one; the limits keep links pasteable and decoding bounded.
  */
 
-/** Long URLs survive chat apps and browsers up to a few thousand characters; 8,000 leaves room for the rest of the URL. */
-export const MAX_SHARE_CHARS = 8000;
-/** 8,000 characters inflate to at most ~6 MB of legitimate-looking data; no shareable pack needs more than this. */
+/**
+ * Browsers take URLs far longer than this, but chat apps and mail clients cut or wrap very long ones; 16,000
+ * fits one full scenario with its reference design (about 9,000 characters) and refuses a whole course.
+ */
+export const MAX_SHARE_CHARS = 16_000;
+/** 16,000 characters inflate to at most ~6 MB of legitimate-looking data; no shareable pack needs more than this. */
 export const MAX_SHARE_INFLATED_BYTES = 2 * 1024 * 1024;
 
 export type ShareResult = { ok: true; fragment: string } | { ok: false; message: string };

@@ -37,10 +37,18 @@ describe('share links', () => {
     expect(await decodeShare(fragment)).toEqual({ ok: true, value: p });
   });
 
+  it('fits one bundled scenario with its reference design in a link', async () => {
+    const starter = pack(starterRaw());
+    const one = { ...starter, scenarios: starter.scenarios.slice(0, 1), designs: starter.designs?.slice(0, 1) ?? [], templates: [] };
+    const e = await encodeShare(one);
+    expect(e.ok ? e.fragment.length : e.message).toBeGreaterThan(8000);
+    expect(e.ok).toBe(true);
+  });
+
   it('refuses to encode a pack whose link would be too long, giving the size', async () => {
     const e = await encodeShare(pack(starterRaw()));
     expect(e.ok).toBe(false);
-    if (!e.ok) expect(e.message).toMatch(/would make a link of \d{2},\d{3} characters; a share link may carry at most 8,000/);
+    if (!e.ok) expect(e.message).toMatch(/would make a link of \d{2},\d{3} characters; a share link may carry at most 16,000/);
   });
 
   it('refuses to encode a pack that does not validate', async () => {
@@ -49,7 +57,7 @@ describe('share links', () => {
   });
 
   it('refuses oversize, empty, badly encoded and corrupted fragments with a message', async () => {
-    expect(await decodeShare('A'.repeat(MAX_SHARE_CHARS + 1))).toMatchObject({ ok: false, message: expect.stringContaining('8,001 characters') });
+    expect(await decodeShare('A'.repeat(MAX_SHARE_CHARS + 1))).toMatchObject({ ok: false, message: expect.stringContaining('16,001 characters') });
     expect(await decodeShare('')).toMatchObject({ ok: false, message: expect.stringContaining('damaged') });
     expect(await decodeShare('abc$def')).toMatchObject({ ok: false, message: expect.stringContaining('characters or a length') });
     expect(await decodeShare('abcde')).toMatchObject({ ok: false, message: expect.stringContaining('characters or a length') });
