@@ -9,10 +9,12 @@ const FILES = import.meta.glob<string>('../../templates/*.md', { query: '?raw', 
 interface TemplateLibraryState {
   status: 'idle' | 'loading' | 'ready';
   templates: DocTemplate[];
+  /** Ids of the templates shipped with the app (packs add beside them, never silently over them). */
+  bundledIds: string[];
   problems: { file: string; message: string }[];
 }
 
-export const useTemplates = create<TemplateLibraryState>(() => ({ status: 'idle', templates: [], problems: [] }));
+export const useTemplates = create<TemplateLibraryState>(() => ({ status: 'idle', templates: [], bundledIds: [], problems: [] }));
 
 /** The capstone first, the rest by title. */
 const ORDER = ['capstone', 'one-page-brief', 'google-design-doc', 'launch-review'];
@@ -31,7 +33,8 @@ export function loadTemplates(): Promise<void> {
       for (const x of read) if (x.r.ok) byId.set(x.r.template.id, x.r.template);
       const templates = [...byId.values()].sort((a, b) => (ORDER.indexOf(a.id) + 1 || 99) - (ORDER.indexOf(b.id) + 1 || 99) || a.title.localeCompare(b.title));
       const problems = read.flatMap((x) => (x.r.ok ? [] : [{ file: x.file, message: `line ${x.r.line}: ${x.r.message}` }]));
-      useTemplates.setState({ status: 'ready', templates, problems });
+      const bundledIds = bundled.flatMap((x) => (x.r.ok ? [x.r.template.id] : []));
+      useTemplates.setState({ status: 'ready', templates, bundledIds, problems });
     };
     await new Promise<void>((resolve) => {
       liveQuery(() => getDb().templates.toArray()).subscribe({

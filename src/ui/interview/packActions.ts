@@ -9,6 +9,7 @@ import { getDb } from '../../storage/db.ts';
 import { applyPackImport, libraryKeys } from '../../storage/packImport.ts';
 import { TAB_ID } from '../../state/services.ts';
 import { useScenarioLibrary } from '../../state/scenarioLibrary.ts';
+import { loadTemplates, useTemplates } from '../../state/templateLibrary.ts';
 import { notify } from '../../state/workspaceStore.ts';
 import { downloadText } from '../shared/files.ts';
 
@@ -21,8 +22,9 @@ export async function readPackFile(f: File): Promise<{ ok: true; pack: Pack } | 
 }
 
 export async function planPack(pack: Pack): Promise<ImportPlan> {
-  // Bundled templates are not replaced by packs; their ids still count as taken.
-  const keys = await libraryKeys(getDb(), { scenarioIds: useScenarioLibrary.getState().bundledIds, templateIds: ['capstone', 'one-page-brief', 'google-design-doc', 'launch-review'] });
+  // Bundled scenarios and templates count as taken ids, as stored ones do.
+  await loadTemplates();
+  const keys = await libraryKeys(getDb(), { scenarioIds: useScenarioLibrary.getState().bundledIds, templateIds: useTemplates.getState().bundledIds });
   return planImport(pack, keys);
 }
 
