@@ -1,6 +1,8 @@
 import { useWorkspace, notify } from './workspaceStore.ts';
 import { designsRepo, TAB_ID } from './services.ts';
 import type { Viewport } from '../storage/db.ts';
+import { storageErrorMessage } from '../storage/errors.ts';
+import { maybeSnapshot } from './versionStore.ts';
 
 const DEBOUNCE_MS = 400;
 let timer: ReturnType<typeof setTimeout> | undefined;
@@ -19,13 +21,14 @@ export async function flushSave(): Promise<void> {
   inFlight = (async () => {
     try {
       const { rev, overwrote } = await designsRepo().save(designId, design, TAB_ID, baseRev);
+      void maybeSnapshot(designId, { kind: 'design', design });
       if (useWorkspace.getState().designId !== designId) return;
       const stillDirty = useWorkspace.getState().dirty;
       useWorkspace.setState({ baseRev: rev, saveStatus: stillDirty ? 'pending' : 'saved', saveError: null });
       if (overwrote) notify('This design was also edited in another tab. Your latest edit was kept; press Ctrl+Z to step back.', 'warning');
       if (stillDirty) schedule();
     } catch (err) {
-      const message = describeSaveError(err);
+      const message = storageErrorMessage('Could not save', err);
       // Keep the edit in memory and mark it unsaved, so nothing is lost and the next edit retries.
       useWorkspace.setState({ saveStatus: 'error', saveError: message, dirty: true });
       notify(message, 'error', undefined, 0);
@@ -34,12 +37,6 @@ export async function flushSave(): Promise<void> {
     }
   })();
   await inFlight;
-}
-
-function describeSaveError(err: unknown): string {
-  const name = err instanceof Error ? err.name : '';
-  if (name === 'QuotaExceededError' || /quota/i.test(String(err))) return 'Could not save: the browser storage is full. Export this design to a file, then free some space.';
-  return `Could not save: ${err instanceof Error ? err.message : String(err)}`;
 }
 
 function schedule(): void {

@@ -1,7 +1,9 @@
 import { create } from 'zustand';
 import type { DesignDoc } from '../domain/doc/format.ts';
 import { docsRepo } from './services.ts';
+import { storageErrorMessage } from '../storage/errors.ts';
 import { notify, type SaveStatus } from './workspaceStore.ts';
+import { maybeSnapshot, snapshotOnClose } from './versionStore.ts';
 
 interface DocState {
   doc: DesignDoc | null;
@@ -19,6 +21,8 @@ export function openDoc(doc: DesignDoc): void {
 
 export async function closeDoc(): Promise<void> {
   await flushDocSave();
+  const open = useDoc.getState().doc;
+  if (open) void snapshotOnClose('doc', open.id);
   useDoc.setState({ doc: null, saveStatus: 'saved' });
 }
 
@@ -31,10 +35,12 @@ export async function flushDocSave(): Promise<void> {
   useDoc.setState({ saveStatus: 'saving' });
   try {
     await docsRepo().put(doc);
+    void maybeSnapshot(doc.id, { kind: 'doc', doc });
     if (useDoc.getState().doc === doc) useDoc.setState({ saveStatus: 'saved' });
   } catch (err) {
     useDoc.setState({ saveStatus: 'error' });
-    notify(`Could not save the doc: ${err instanceof Error ? err.message : String(err)}`, 'error', undefined, 0);
+    // Keep the edit in memory (still unsaved) so nothing is lost; the stored doc stays at its last good state.
+    notify(storageErrorMessage('Could not save the doc', err), 'error', undefined, 0);
   }
 }
 

@@ -69,6 +69,18 @@ export interface TemplateRecord {
   text: string;
 }
 
+/**
+ * A saved version of a design or doc: the mlsd-version document itself, flat so its target and time can be
+ * indexed; validated on every read.
+ */
+export interface VersionRecord {
+  id: string;
+  targetKind: string;
+  targetId: string;
+  createdAt: number;
+  [field: string]: unknown;
+}
+
 export class StudioDb extends Dexie {
   designs!: Table<DesignRecord, string>;
   profiles!: Table<ProfileRecord, string>;
@@ -76,6 +88,7 @@ export class StudioDb extends Dexie {
   docs!: Table<DocRecord, string>;
   scenarios!: Table<ScenarioRecord, string>;
   templates!: Table<TemplateRecord, string>;
+  versions!: Table<VersionRecord, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -84,6 +97,8 @@ export class StudioDb extends Dexie {
     this.version(3).stores({ attempts: 'id, scenarioId, createdAt' });
     this.version(4).stores({ docs: 'id, designId, updatedAt' });
     this.version(5).stores({ scenarios: 'id, packId', templates: 'id, packId' });
+    // orphanedAt is indexed so the orphan sweep reads only marked rows (rows without it stay out of the index).
+    this.version(6).stores({ versions: 'id, [targetKind+targetId], createdAt, orphanedAt' });
   }
 }
 

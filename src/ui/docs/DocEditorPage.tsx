@@ -13,6 +13,7 @@ import { DocPreview } from './DocPreview.tsx';
 import { DocOutline } from './DocOutline.tsx';
 import { exportDocMarkdown } from './docActions.ts';
 import { useDocDesign } from './useDocDesign.ts';
+import { HistoryButton } from '../history/HistoryButton.tsx';
 import './docs.css';
 
 type Load = { kind: 'loading' } | { kind: 'ready' } | { kind: 'problem'; title: string; text: string };
@@ -101,6 +102,7 @@ function DocEditor() {
             ))}
           </div>
         </details>
+        <HistoryButton kind="doc" targetId={doc.id} className="btn" />
         <details className="menu" ref={exportRef}>
           <summary className="btn">Export ▾</summary>
           <div className="menu-list" role="menu" aria-label="Export doc">

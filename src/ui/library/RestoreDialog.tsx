@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { BACKUP_TABLES } from '../../domain/backup/format.ts';
 import { runRestore, type RestorePreview } from './backupActions.ts';
 
-const LABEL = { designs: 'Designs', docs: 'Docs', attempts: 'Interview attempts', profiles: 'Device profiles', scenarios: 'Imported scenarios', templates: 'Imported templates' } as const;
+const LABEL = { designs: 'Designs', docs: 'Docs', attempts: 'Interview attempts', profiles: 'Device profiles', scenarios: 'Imported scenarios', templates: 'Imported templates', versions: 'Saved versions' } as const;
 
 /** What a backup holds and what it would overwrite; merge (keep mine, take the backup's on clashes) or replace. */
 export function RestoreDialog({ preview, onClose }: { preview: RestorePreview; onClose: () => void }) {

@@ -10,6 +10,7 @@ import { SaveStatus } from './SaveStatus.tsx';
 import { FIT_ANIMATED } from '../canvas/fit.ts';
 import { flushSave } from '../../state/autosave.ts';
 import { navigate } from '../app/router.ts';
+import { HistoryButton } from '../history/HistoryButton.tsx';
 
 export function Toolbar() {
   const flow = useReactFlow();
@@ -34,6 +35,7 @@ export function Toolbar() {
         <button type="button" className="btn ghost" aria-pressed={minimap} onClick={toggleMinimap} title="Show the minimap">Minimap</button>
       </div>
       <div className="toolbar-spacer" />
+      {designId && <HistoryButton kind="design" targetId={designId} />}
       <button type="button" className="btn ghost" onClick={() => void importDesignFromFile()} title="Import a .mlsd.json file as a new design">Import…</button>
       <button type="button" className="btn ghost" onClick={() => void flushSave().then(() => designId && navigate(`/docs?new=${encodeURIComponent(designId)}`))} title="Write a design doc with this design's diagram and numbers">Write doc</button>
       <ExportMenu />

@@ -7,6 +7,7 @@ import { getDb } from '../../storage/db.ts';
 import { designsRepo, TAB_ID } from '../../state/services.ts';
 import { closeDesign, notify, openDesign, receiveRemote, useWorkspace } from '../../state/workspaceStore.ts';
 import { flushSave } from '../../state/autosave.ts';
+import { snapshotOnClose } from '../../state/versionStore.ts';
 import { ProblemPage } from '../shared/ProblemPage.tsx';
 import { Palette } from '../canvas/Palette.tsx';
 import { Inspector } from '../inspector/Inspector.tsx';
@@ -40,7 +41,11 @@ export default function WorkspacePage({ id }: { id: string }) {
       .catch((err: unknown) => !cancelled && setState({ kind: 'error', message: err instanceof Error ? err.message : String(err) }));
     return () => {
       cancelled = true;
-      void flushSave().finally(closeDesign);
+      void flushSave().finally(() => {
+        // The last saved edits become a version when the design is closed (queued after the save's own check).
+        void snapshotOnClose('design', id);
+        closeDesign();
+      });
     };
   }, [id]);
 

@@ -10,6 +10,7 @@ export const SHORTCUTS: [string, string][] = [
   ['Ctrl/⌘ + C / V', 'Copy / paste components'],
   ['Ctrl/⌘ + D', 'Duplicate selection'],
   ['Ctrl/⌘ + A', 'Select all components'],
+  ['Ctrl/⌘ + Alt + S', 'Save a named version (opens History)'],
   ['Delete / Backspace', 'Delete selection'],
   ['Shift + 1', 'Zoom to fit'],
   ['Shift + L', 'Auto-layout left to right'],

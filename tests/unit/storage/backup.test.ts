@@ -14,6 +14,7 @@ async function fill(db: StudioDb, tag: string): Promise<void> {
   await db.profiles.put({ id: `p-${tag}`, createdAt: 6, profile: { models: [{ points: [{ batch: 1, stats: { minMs: 0.1 } }] }] } });
   await db.scenarios.put({ id: `s-${tag}`, packId: 'pk', addedAt: 7, scenario: { id: `s-${tag}` } });
   await db.templates.put({ id: `t-${tag}`, packId: 'pk', addedAt: 8, text: '---\nid: t\n---\n' });
+  await db.versions.put({ id: `v-${tag}`, targetKind: 'design', targetId: `d-${tag}`, createdAt: 9, format: 'mlsd-version', version: 1, auto: false, name: 'Baseline', content: { format: 'mlsd-design', nodes: [{ id: 'a' }] } });
 }
 
 const dump = async (db: StudioDb) => Object.fromEntries(await Promise.all(BACKUP_TABLES.map(async (t) => [t, await db.table(t).orderBy(':id').toArray()])));
@@ -39,6 +40,34 @@ describe('backup and restore', () => {
     if (!read.ok) return;
     await restoreBackup(b, read.value, 'replace');
     expect(await dump(b)).toEqual(await dump(a));
+  });
+
+  it('carries saved versions, and their index works after a restore', async () => {
+    await fill(a, '1');
+    const read = readBackupText(JSON.stringify(await exportBackup(a)));
+    expect(read.ok && read.value.tables.versions).toEqual([{ id: 'v-1', targetKind: 'design', targetId: 'd-1', createdAt: 9, format: 'mlsd-version', version: 1, auto: false, name: 'Baseline', content: { format: 'mlsd-design', nodes: [{ id: 'a' }] } }]);
+    if (!read.ok) return;
+    await restoreBackup(b, read.value, 'merge');
+    expect(await b.versions.where('[targetKind+targetId]').equals(['design', 'd-1']).primaryKeys()).toEqual(['v-1']);
+  });
+
+  it('restores a backup made before versions existed (no versions table in the file)', async () => {
+    await fill(a, '1');
+    await fill(b, '2');
+    const old = await exportBackup(a);
+    const { versions: _dropped, ...tables } = old.tables;
+    const read = readBackupText(JSON.stringify({ ...old, dbVersion: 5, tables }));
+    expect(read.ok && read.value.tables.versions).toEqual([]);
+    if (!read.ok) return;
+    expect(planRestore(read.value, await existingIds(b)).versions).toEqual({ total: 0, clashes: 0 });
+    await restoreBackup(b, read.value, 'merge');
+    expect((await b.designs.toArray()).map((d) => d.id).sort()).toEqual(['d-1', 'd-2']);
+    expect((await b.versions.toArray()).map((v) => v.id)).toEqual(['v-2']); // merge keeps this database's versions
+  });
+
+  it('refuses a version row without its target', () => {
+    const text = JSON.stringify({ format: 'mlsd-backup', version: 1, createdAt: 'x', dbVersion: 6, tables: { designs: [], docs: [], attempts: [], profiles: [], scenarios: [], templates: [], versions: [{ id: 'v', createdAt: 1 }] } });
+    expect(readBackupText(text)).toMatchObject({ ok: false, reason: 'invalid', path: 'tables.versions[0].targetKind' });
   });
 
   it('merge keeps what is there and previews clashes; replace empties first', async () => {

@@ -10,6 +10,7 @@ const HISTORY: Record<string, string>[] = [
   { attempts: 'id, scenarioId, createdAt' },
   { docs: 'id, designId, updatedAt' },
   { scenarios: 'id, packId', templates: 'id, packId' },
+  { versions: 'id, [targetKind+targetId], createdAt, orphanedAt' },
 ];
 
 const RECORDS: Record<string, Record<string, unknown>[]> = {
@@ -19,6 +20,7 @@ const RECORDS: Record<string, Record<string, unknown>[]> = {
   docs: [{ id: 'k1', designId: 'd1', updatedAt: 9, doc: { format: 'mlsd-doc', version: 1 } }],
   scenarios: [{ id: 's1', packId: 'p', addedAt: 11, scenario: { format: 'mlsd-scenario', version: 1 } }],
   templates: [{ id: 't1', packId: 'p', addedAt: 12, text: '---\nid: t1\n---\n' }],
+  versions: [{ id: 'v1', targetKind: 'design', targetId: 'd1', createdAt: 13, format: 'mlsd-version', version: 1, auto: true, content: { any: 'content' } }],
 };
 
 /** A database as the app at `version` left it, with a record in every table it had. */
@@ -51,6 +53,8 @@ describe('database upgrades', () => {
     // The new tables work after the upgrade.
     await db.docs.put({ id: 'new', designId: null, updatedAt: 1, doc: {} });
     expect(await db.docs.count()).toBe(version >= 4 ? 2 : 1);
+    await db.versions.put({ id: 'v-new', targetKind: 'doc', targetId: 'k1', createdAt: 20 });
+    expect(await db.versions.where('[targetKind+targetId]').equals(['doc', 'k1']).primaryKeys()).toEqual(['v-new']);
     await db.delete();
   });
 });
