@@ -1,3 +1,4 @@
+import { formatBytes } from '../files/size.ts';
 import type { ReadResult } from '../versioning/readVersioned.ts';
 import { readDesignText } from './format.ts';
 import { fillMissingPositions } from './layout.ts';
@@ -6,11 +7,7 @@ import type { Design } from './schema.ts';
 /** Design files are small; anything bigger is almost surely the wrong file, and parsing it would freeze the tab. */
 export const MAX_DESIGN_FILE_BYTES = 5 * 1024 * 1024;
 
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}
+export { formatBytes };
 
 /** Check size, parse, migrate and validate an imported design file; give it positions if it has none. */
 export function importDesignFile(text: string, sizeBytes: number): ReadResult<Design> {

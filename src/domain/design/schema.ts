@@ -19,17 +19,17 @@ export const nodeParamsSchema = z
   .object({
     serviceMs: finite('serviceMs').positive('serviceMs must be above 0').max(86_400_000, 'serviceMs must be at most one day'),
     serviceCv: finite('serviceCv').min(0, 'serviceCv cannot be negative').max(10, 'serviceCv must be at most 10'),
-    concurrency: z.number().int('concurrency must be a whole number').min(1, 'concurrency must be at least 1').max(1_000_000, 'concurrency is too large'),
+    concurrency: z.number({ error: 'concurrency must be a number' }).int('concurrency must be a whole number').min(1, 'concurrency must be at least 1').max(1_000_000, 'concurrency is too large'),
     costPerHourUsd: finite('costPerHourUsd').min(0, 'cost cannot be negative').max(10_000, 'costPerHourUsd must be at most 10,000'),
     availability: finite('availability').gt(0, 'availability must be above 0').max(1, 'availability must be at most 1'),
     model: z.string().min(1).max(120),
     hardware: z.string().min(1).max(120),
     stack: z.string().min(1).max(120),
     precision: precisionSchema,
-    seqLen: z.number().int('seqLen must be a whole number').min(1, 'seqLen must be at least 1').max(1_000_000, 'seqLen is too large'),
-    maxBatch: z.number().int('maxBatch must be a whole number').min(1, 'maxBatch must be at least 1').max(4096, 'maxBatch must be at most 4096'),
+    seqLen: z.number({ error: 'seqLen must be a number' }).int('seqLen must be a whole number').min(1, 'seqLen must be at least 1').max(1_000_000, 'seqLen is too large'),
+    maxBatch: z.number({ error: 'maxBatch must be a number' }).int('maxBatch must be a whole number').min(1, 'maxBatch must be at least 1').max(4096, 'maxBatch must be at most 4096'),
     batchWindowMs: finite('batchWindowMs').min(0, 'batchWindowMs cannot be negative').max(10_000, 'batchWindowMs must be at most 10 s'),
-    instances: z.number().int('instances must be a whole number').min(1, 'instances must be at least 1').max(64, 'instances must be at most 64'),
+    instances: z.number({ error: 'instances must be a number' }).int('instances must be a whole number').min(1, 'instances must be at least 1').max(64, 'instances must be at most 64'),
     profileId: z.string().min(1).max(200),
   })
   .partial()
@@ -44,7 +44,7 @@ export const designNodeSchema = z.object({
   id: nodeIdSchema,
   kind: z.string().max(64).refine(isKnownKind, { error: (iss) => `unknown component kind "${String(iss.input).slice(0, 64)}"` }),
   label: z.string().max(120, 'label must be at most 120 characters').optional(),
-  replicas: z.number().int('replicas must be a whole number').min(1, 'replicas must be at least 1').max(100_000, 'replicas must be at most 100,000').optional(),
+  replicas: z.number({ error: 'replicas must be a number' }).int('replicas must be a whole number').min(1, 'replicas must be at least 1').max(100_000, 'replicas must be at most 100,000').optional(),
   params: nodeParamsSchema.optional(),
   position: positionSchema.optional(),
 });

@@ -1,3 +1,5 @@
+import { formatBytes } from '../files/size.ts';
+
 /**
  * Cheap checks on a pack's text that run before JSON.parse, so a 50 MB file or a `[[[[…` bomb is refused in one
  * linear pass instead of being parsed into memory and walked by recursive code (the schema, the UI).
@@ -8,12 +10,11 @@ export const MAX_PACK_BYTES = 10 * 1024 * 1024;
 /** A real pack nests about 8 levels (pack → scenarios → scenario → referenceDesign → nodes → node → params). */
 export const MAX_PACK_DEPTH = 64;
 
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 
 /** The message for a pack file of `bytes` bytes, or null when the size is fine; the app checks File.size with it. */
 export function packSizeProblem(bytes: number): string | null {
   if (bytes <= MAX_PACK_BYTES) return null;
-  return `This pack file is ${megabytes(bytes)}; a pack may be at most ${megabytes(MAX_PACK_BYTES)}.`;
+  return `This pack file is ${formatBytes(bytes)}; a pack may be at most ${formatBytes(MAX_PACK_BYTES)}.`;
 }
 
 /** UTF-8 length of a string without encoding it (no 10 MB copy just to measure). */

@@ -39,7 +39,11 @@ export const followUpSchema = z.object({
   lookFor: text(400),
 });
 
-export const sourceSchema = z.object({ title: text(200), url: z.string().url().max(400) });
+// A source is a web page: `javascript:` and `data:` URLs parse as URLs too, and would run if ever shown as a link.
+export const sourceSchema = z.object({
+  title: text(200),
+  url: z.string().url().max(400).refine((u) => /^https?:\/\//i.test(u), 'a source link must start with http:// or https://'),
+});
 
 export const trainingSchema = z.object({
   /** Parameters, billions. */

@@ -2,7 +2,9 @@ import { profileToFileText, readProfile } from '../../domain/calibration/profile
 import { profilesRepo } from '../../state/services.ts';
 import { selectProfile } from '../../state/benchStore.ts';
 import { notify } from '../../state/workspaceStore.ts';
-import { downloadText, pickFile } from '../shared/files.ts';
+import { downloadText, pickFile, readFileText } from '../shared/files.ts';
+import { formatBytes } from '../../domain/files/size.ts';
+import { storageErrorMessage } from '../../storage/errors.ts';
 import type { ProfileEntry } from '../../storage/profilesRepo.ts';
 
 const MAX_PROFILE_BYTES = 5 * 1024 * 1024;
@@ -16,10 +18,17 @@ export function exportProfile(e: ProfileEntry): void {
 export async function importProfile(): Promise<void> {
   const file = await pickFile('.json,application/json');
   if (!file) return;
-  if (file.size > MAX_PROFILE_BYTES) return void notify(`"${file.name}" is ${(file.size / 1e6).toFixed(1)} MB; a device profile is at most 5 MB. Nothing was imported.`, 'error');
-  const read = readProfile(await file.text());
+  if (file.size > MAX_PROFILE_BYTES) return void notify(`"${file.name}" is ${formatBytes(file.size)}; a device profile is at most ${formatBytes(MAX_PROFILE_BYTES)}. Nothing was imported.`, 'error');
+  const text = await readFileText(file);
+  if (!text.ok) return void notify(text.message, 'error', undefined, 0);
+  const read = readProfile(text.text);
   if (!read.ok) return void notify(`"${file.name}" is not a device profile this version can read: ${read.message}`, 'error', undefined, 10_000);
-  const id = await profilesRepo().save(read.value);
+  let id: string;
+  try {
+    id = await profilesRepo().save(read.value);
+  } catch (err) {
+    return void notify(storageErrorMessage('The profile was not imported', err), 'error', undefined, 0);
+  }
   selectProfile(id);
   notify(`Imported “${read.value.name}”.`);
 }

@@ -11,14 +11,17 @@ import { TAB_ID } from '../../state/services.ts';
 import { useScenarioLibrary } from '../../state/scenarioLibrary.ts';
 import { loadTemplates, useTemplates } from '../../state/templateLibrary.ts';
 import { notify } from '../../state/workspaceStore.ts';
-import { downloadText } from '../shared/files.ts';
+import { downloadText, readFileText } from '../shared/files.ts';
+import { storageErrorMessage } from '../../storage/errors.ts';
 
 /** Read a pack file: refused from its size alone when too big, then validated. Returns the pack or the reason. */
 export async function readPackFile(f: File): Promise<{ ok: true; pack: Pack } | { ok: false; message: string }> {
   const big = packSizeProblem(f.size);
   if (big) return { ok: false, message: `"${f.name}" was not imported. ${big}` };
-  const r = readPackText(await f.text());
-  return r.ok ? { ok: true, pack: r.value } : { ok: false, message: `"${f.name}" was not imported. ${r.path ? `${r.path}: ` : ''}${r.message}` };
+  const file = await readFileText(f);
+  if (!file.ok) return file;
+  const r = readPackText(file.text);
+  return r.ok ? { ok: true, pack: r.value } : { ok: false, message: `"${f.name}" was not imported. ${r.message}` };
 }
 
 export async function planPack(pack: Pack): Promise<ImportPlan> {
@@ -36,7 +39,7 @@ export async function importPlanned(pack: Pack, plan: ImportPlan, choose: (item:
     return null;
   } catch (err) {
     // The import is one transaction: on failure nothing was written.
-    return `Nothing was imported: ${err instanceof Error ? err.message : String(err)}`;
+    return storageErrorMessage('Nothing was imported', err);
   }
 }
 

@@ -5,7 +5,8 @@ import type { Design } from '../../domain/design/schema.ts';
 import { designsRepo, TAB_ID } from '../../state/services.ts';
 import { notify } from '../../state/workspaceStore.ts';
 import { navigate } from '../app/router.ts';
-import { pickFile } from '../shared/files.ts';
+import { pickFile, readFileText } from '../shared/files.ts';
+import { storageErrorMessage } from '../../storage/errors.ts';
 
 export async function createAndOpen(design: Design): Promise<void> {
   const id = await designsRepo().create(design, TAB_ID);
@@ -19,22 +20,25 @@ export const newExampleDesign = () => createAndOpen(exampleDesign());
 export async function importDesignFromFile(file?: File | null): Promise<string | null> {
   const f = file ?? (await pickFile('.json,application/json'));
   if (!f) return null;
-  let text: string;
-  try {
-    // Too-large files are refused by importDesignFile from their size alone; do not read them into memory.
-    text = f.size > MAX_DESIGN_FILE_BYTES ? '' : await f.text();
-  } catch (err) {
-    const msg = `Could not read "${f.name}": ${err instanceof Error ? err.message : String(err)}`;
-    notify(msg, 'error', undefined, 0);
-    return msg;
+  // Too-large files are refused by importDesignFile from their size alone; do not read them into memory.
+  const read = f.size > MAX_DESIGN_FILE_BYTES ? { ok: true as const, text: '' } : await readFileText(f);
+  if (!read.ok) {
+    notify(read.message, 'error', undefined, 0);
+    return read.message;
   }
-  const r = importDesignFile(text, f.size);
+  const r = importDesignFile(read.text, f.size);
   if (!r.ok) {
     const msg = `"${f.name}" was not imported. ${r.message}`;
     notify(msg, 'error', undefined, 0);
     return msg;
   }
-  await createAndOpen(r.value);
+  try {
+    await createAndOpen(r.value);
+  } catch (err) {
+    const msg = storageErrorMessage(`"${f.name}" was not imported`, err);
+    notify(msg, 'error', undefined, 0);
+    return msg;
+  }
   notify(r.migratedFrom ? `Imported "${r.value.name}" (upgraded from format version ${r.migratedFrom}).` : `Imported "${r.value.name}".`);
   return null;
 }

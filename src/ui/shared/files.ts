@@ -34,3 +34,12 @@ export function pickFile(accept: string): Promise<File | null> {
     input.click();
   });
 }
+
+/** A chosen file's text, or why it could not be read (moved or deleted since it was chosen, unreadable). */
+export async function readFileText(f: File): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  try {
+    return { ok: true, text: await f.text() };
+  } catch (err) {
+    return { ok: false, message: `Could not read "${f.name}": ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
