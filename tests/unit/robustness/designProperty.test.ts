@@ -120,13 +120,13 @@ const BREAKS: Record<string, Break> = {
     if (d.edges.length > 0) drops.push([d.edges[pick % d.edges.length], 'from'], [d.edges[pick % d.edges.length], 'to']);
     const [obj, key] = drops[pick % drops.length]!;
     delete obj[key];
-    return /expected|must be a number|missing node/;
+    return /is missing|must be a number|missing node/;
   },
   'wrong type': (d, pick) => {
     const slots: [Raw, string, unknown][] = [[d, 'name', 42], [d, 'nodes', {}], [d, 'edges', 'none'], [d, 'workload', [d.workload]], [d.nodes[pick % d.nodes.length], 'kind', 7], [d.nodes[pick % d.nodes.length], 'label', ['a']]];
     const [obj, key, value] = slots[pick % slots.length]!;
     obj[key] = value;
-    return /expected|must be/;
+    return /should be|must be/;
   },
   'newer version': (d, pick) => {
     d.version = 2 + (pick % 50);
