@@ -12,7 +12,7 @@ const domainBans = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'public/models', '.bench'] },
+  { ignores: ['dist', '.dist-*', 'node_modules', 'test-results', 'playwright-report', 'public/models', '.bench'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -33,6 +33,8 @@ export default defineConfig({
         '--disable-dev-shm-usage',
       ],
     },
+    // The service worker's first-visit precache is tested in offline.spec.ts; elsewhere it would only add load.
+    serviceWorkers: 'block',
     trace: 'off',
     screenshot: 'only-on-failure',
   },

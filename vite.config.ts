@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { serviceWorker } from './scripts/pwa/plugin.ts';
 
 // Cross-origin isolation lets onnxruntime-web use wasm threads (SharedArrayBuffer) in the benchmark lab.
 const isolation = {
@@ -8,7 +9,8 @@ const isolation = {
 };
 
 export default defineConfig({
-  plugins: [react()],
+  // serviceWorker() runs in builds only: a dev server must not cache its modules.
+  plugins: [react(), serviceWorker()],
   server: { headers: isolation, port: 5173 },
   preview: { headers: isolation, port: 4173 },
   build: {

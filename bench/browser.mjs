@@ -20,7 +20,8 @@ export function launchBrowser() {
 
 /** A fresh, isolated profile (own IndexedDB) with the bench's viewport and timeouts. */
 export async function newContext(browser) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
+  // No service worker: its first-visit precache (several MB) would run in the background of the timings.
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
   context.setDefaultTimeout(30_000);
   context.setDefaultNavigationTimeout(30_000);
   return context;
