@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { storageErrorMessage } from '../storage/errors.ts';
 import { assembleProfile, type RunModel } from '../domain/calibration/assemble.ts';
 import type { DeviceProfile } from '../domain/calibration/profile.ts';
 import { backendDef } from '../bench/browser/backends.ts';
@@ -161,8 +162,9 @@ async function finish(cancelled: boolean): Promise<void> {
     const id = await profilesRepo().save(profile);
     useBench.setState({ run: { status: 'finished', cancelled: false, profileId: id }, selectedProfileId: id });
   } catch (err) {
-    useBench.setState({ run: { status: 'error', message: `The results could not be saved: ${err instanceof Error ? err.message : String(err)}` } });
-    notify('The benchmark results could not be saved to this browser’s storage.', 'error');
+    const message = storageErrorMessage('The results could not be saved', err);
+    useBench.setState({ run: { status: 'error', message } });
+    notify(message, 'error', undefined, 0);
   }
 }
 

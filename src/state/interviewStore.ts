@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { storageErrorMessage } from '../storage/errors.ts';
 import type { Attempt } from '../domain/interview/attempt.ts';
 import type { FormatId, PhasePlan } from '../domain/interview/formats.ts';
 import { detectGaps } from '../domain/interview/gaps.ts';
@@ -30,7 +31,8 @@ async function persist(a: Attempt): Promise<void> {
   try {
     await attemptsRepo().put(a);
   } catch (err) {
-    notify(`Could not save the interview: ${err instanceof Error ? err.message : String(err)}`, 'error', undefined, 0);
+    // The attempt stays in memory; the next step of the interview tries again.
+    notify(storageErrorMessage('Could not save the interview', err), 'error', undefined, 0);
   }
 }
 

@@ -9,6 +9,7 @@ import { docsRepo } from '../../state/services.ts';
 import { notify } from '../../state/workspaceStore.ts';
 import { navigate } from '../app/router.ts';
 import { downloadText } from '../shared/files.ts';
+import { storageErrorMessage } from '../../storage/errors.ts';
 
 export async function createDoc(template: DocTemplate, title: string, designId: string | null): Promise<void> {
   try {
@@ -16,7 +17,7 @@ export async function createDoc(template: DocTemplate, title: string, designId: 
     await docsRepo().put(doc);
     navigate(`/doc/${encodeURIComponent(doc.id)}`);
   } catch (err) {
-    notify(`Could not create the doc: ${err instanceof Error ? err.message : String(err)}`, 'error', undefined, 0);
+    notify(storageErrorMessage('Could not create the doc', err), 'error', undefined, 0);
   }
 }
 
