@@ -44,13 +44,15 @@ async function register(container: ServiceWorkerContainer): Promise<void> {
     controlled = true;
   });
 
-  let reg: ServiceWorkerRegistration;
+  let reg: ServiceWorkerRegistration | undefined;
   try {
     // updateViaCache 'none': the browser always checks sw.js itself, so a deploy is seen on the next visit.
     reg = await container.register('/sw.js', { scope: '/', updateViaCache: 'none' });
   } catch {
     return; // Private mode or a blocked scope: the app works online as before.
   }
+  // Browsers with workers turned off (automation, some privacy settings) can resolve without a registration.
+  if (!reg) return;
 
   const tracked = new WeakSet<ServiceWorker>();
   const track = (worker: ServiceWorker | null) => {
