@@ -1,37 +1,9 @@
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { addChain, waitSaved } from './helpers.ts';
+import { addChain, dumpIdb, waitSaved } from './helpers.ts';
 
 const BAD = 'tests/fixtures/bad';
 const fixture = (file: string) => readFileSync(`${BAD}/${file}`);
-
-/** The whole real database: every object store the app created, every record, in key order. */
-async function dumpIdb(page: Page): Promise<{ version: number; stores: Record<string, unknown[]> }> {
-  return page.evaluate(
-    () =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('mlsd-studio');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const names = [...db.objectStoreNames].sort();
-          const out: { version: number; stores: Record<string, unknown[]> } = { version: db.version, stores: {} };
-          const tx = db.transaction(names, 'readonly');
-          for (const name of names) {
-            const req = tx.objectStore(name).getAll();
-            req.onsuccess = () => {
-              out.stores[name] = req.result;
-            };
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(out);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-}
 
 /** A dump once writes have stopped (autosave and the canvas's viewport save land a little after the last edit). */
 async function settledDump(page: Page): Promise<Awaited<ReturnType<typeof dumpIdb>>> {

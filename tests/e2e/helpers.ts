@@ -2,6 +2,11 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Read every stored design straight from IndexedDB (the real database the app wrote). */
 export async function readDb(page: Page): Promise<{ id: string; name: string; rev: number; design: { nodes: { id: string; kind: string; label?: string; replicas?: number; params?: Record<string, unknown>; position?: { x: number; y: number } }[]; edges: { from: string; to: string; callsPerRequest?: number; hitRatio?: number }[] } }[]> {
+  return ((await dumpIdb(page)).stores['designs'] ?? []) as Awaited<ReturnType<typeof readDb>>;
+}
+
+/** The whole real database: every object store the app created, every record, in key order. */
+export async function dumpIdb(page: Page): Promise<{ version: number; stores: Record<string, unknown[]> }> {
   return page.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -9,16 +14,24 @@ export async function readDb(page: Page): Promise<{ id: string; name: string; re
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
           const db = open.result;
-          if (!db.objectStoreNames.contains('designs')) {
+          const names = [...db.objectStoreNames].sort();
+          const out: { version: number; stores: Record<string, unknown[]> } = { version: db.version, stores: {} };
+          if (names.length === 0) {
             db.close();
-            return resolve([]);
+            return resolve(out);
           }
-          const req = db.transaction('designs').objectStore('designs').getAll();
-          req.onsuccess = () => {
+          const tx = db.transaction(names, 'readonly');
+          for (const name of names) {
+            const req = tx.objectStore(name).getAll();
+            req.onsuccess = () => {
+              out.stores[name] = req.result;
+            };
+          }
+          tx.oncomplete = () => {
             db.close();
-            resolve(req.result);
+            resolve(out);
           };
-          req.onerror = () => reject(req.error);
+          tx.onerror = () => reject(tx.error);
         };
       }),
   );

@@ -2,25 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readPack, readPackText } from '../../../src/domain/pack/format.ts';
 import { packSchema } from '../../../src/domain/pack/schema.ts';
-import { minimalPack, starterRaw, type Raw } from './packFixtures.ts';
+import { minimalPack, starterRaw } from './packFixtures.ts';
+import { mutateAt } from '../shared/mutateAt.ts';
 
-/** Replace the value at a random path of a valid pack, so the property explores near-valid packs too. */
-function mutate(raw: Raw, steps: number[], value: unknown): Raw {
-  const copy = structuredClone(raw);
-  let node = copy;
-  for (const [i, step] of steps.entries()) {
-    if (node === null || typeof node !== 'object') break;
-    const keys = Object.keys(node);
-    if (keys.length === 0) break;
-    const key = keys[step % keys.length]!;
-    if (i === steps.length - 1 || node[key] === null || typeof node[key] !== 'object') {
-      node[key] = value;
-      break;
-    }
-    node = node[key];
-  }
-  return copy;
-}
 
 const packLike = fc.record(
   {
@@ -61,7 +45,7 @@ describe('readPack properties', () => {
     const bases = [minimalPack(), starterRaw()];
     fc.assert(
       fc.property(fc.constantFrom(0, 1), fc.array(fc.nat(40), { minLength: 1, maxLength: 7 }), fc.jsonValue({ maxDepth: 2 }), (which, steps, value) => {
-        const raw = mutate(bases[which], steps, value);
+        const raw = mutateAt(structuredClone(bases[which]), steps, value);
         const r = readPack(raw);
         if (raw && typeof raw === 'object' && raw.format === 'mlsd-pack' && raw.version === 2) {
           expect(r.ok).toBe(packSchema.safeParse(raw).success);

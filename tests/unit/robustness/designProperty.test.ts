@@ -6,6 +6,7 @@ import { designToFileText, readDesign, readDesignText } from '../../../src/domai
 import { importDesignFile } from '../../../src/domain/design/importFile.ts';
 import { designSchema } from '../../../src/domain/design/schema.ts';
 import { designProblems } from './invariants.ts';
+import { mutateAt } from '../shared/mutateAt.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mutations poke at arbitrary paths of raw JSON
 type Raw = any;
@@ -65,22 +66,6 @@ const designLike = fc.record(
   { requiredKeys: [] },
 );
 
-/** Replace the value at a random path of a valid design (the path picked by indices into each level's keys). */
-function mutateAt(raw: Raw, steps: number[], value: unknown): Raw {
-  let node = raw;
-  for (const [i, step] of steps.entries()) {
-    if (node === null || typeof node !== 'object') break;
-    const keys = Object.keys(node);
-    if (keys.length === 0) break;
-    const key = keys[step % keys.length]!;
-    if (i === steps.length - 1 || node[key] === null || typeof node[key] !== 'object') {
-      node[key] = value;
-      break;
-    }
-    node = node[key];
-  }
-  return raw;
-}
 
 /** Edits that must make any valid design invalid, each with a fragment of the message it must give. */
 type Break = (d: Raw, pick: number) => string | RegExp;

@@ -9,26 +9,12 @@ import { mermaidToDesign } from '../../../src/domain/export/mermaidImport.ts';
 import type { ReadResult } from '../../../src/domain/versioning/readVersioned.ts';
 import { fixtureText, readCases } from './corpus.ts';
 import { designProblems, nonFinite } from './invariants.ts';
+import { mutateAt } from '../shared/mutateAt.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- mutations poke at arbitrary paths of raw JSON
 type Raw = any;
 const json = (path: string): Raw => JSON.parse(readFileSync(path, 'utf8'));
 
-function mutateAt(raw: Raw, steps: number[], value: unknown): Raw {
-  let node = raw;
-  for (const [i, step] of steps.entries()) {
-    if (node === null || typeof node !== 'object') break;
-    const keys = Object.keys(node);
-    if (keys.length === 0) break;
-    const key = keys[step % keys.length]!;
-    if (i === steps.length - 1 || node[key] === null || typeof node[key] !== 'object') {
-      node[key] = value;
-      break;
-    }
-    node = node[key];
-  }
-  return raw;
-}
 
 const anyNumber = fc.oneof(fc.constantFrom(NaN, Infinity, -Infinity, -1, 0, 1, 1e308, 1.5), fc.double(), fc.integer());
 const anyValue = fc.oneof(fc.jsonValue({ maxDepth: 2 }), anyNumber, fc.constantFrom('<script>alert(1)</script>', '', null));
