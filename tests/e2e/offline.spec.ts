@@ -95,8 +95,12 @@ test('the web app manifest is linked and describes an installable app', async ({
   await page.goto('/');
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   expect(href).toBe('/manifest.webmanifest');
-  const colors = await page.locator('meta[name="theme-color"]').evaluateAll((els) => els.map((e) => [e.getAttribute('media'), e.getAttribute('content')]));
-  expect(colors).toEqual([['(prefers-color-scheme: light)', '#ffffff'], ['(prefers-color-scheme: dark)', '#1b1d24']]);
+  // The title bar follows the app's own theme: the system's (light here) until the person picks one.
+  const colors = () => page.locator('meta[name="theme-color"]').evaluateAll((els) => els.map((e) => [e.getAttribute('media'), e.getAttribute('content')]));
+  expect(await colors()).toEqual([['(prefers-color-scheme: light)', '#ffffff'], ['(prefers-color-scheme: dark)', '#ffffff']]);
+  await page.evaluate(() => localStorage.setItem('mlsd.theme', 'dark'));
+  await page.reload();
+  expect(await colors()).toEqual([['(prefers-color-scheme: light)', '#1b1d24'], ['(prefers-color-scheme: dark)', '#1b1d24']]);
 
   const res = await request.get(href!);
   expect(res.ok()).toBe(true);

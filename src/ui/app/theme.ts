@@ -20,8 +20,14 @@ export function resolvedTheme(choice: ThemeChoice = readChoice()): 'light' | 'da
   return choice;
 }
 
+/** The browser's title bar (installed app, mobile) in the colour of the app's top bar (--bg-elev in theme.css). */
+const BAR_COLORS = { light: '#ffffff', dark: '#1b1d24' } as const;
+
 function apply(): void {
-  document.documentElement.dataset.theme = resolvedTheme();
+  const theme = resolvedTheme();
+  document.documentElement.dataset.theme = theme;
+  // Both theme-color tags (one per system scheme) take the chosen theme, so a manual choice wins over the system's.
+  for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"]')) meta.content = BAR_COLORS[theme];
 }
 
 function subscribe(cb: () => void): () => void {
