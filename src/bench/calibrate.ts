@@ -45,13 +45,14 @@ export interface PlanOptions {
 /**
  * The default set is every fp32 suite model of size s and m: seven families whose FLOPs and bytes vary
  * independently (GEMM-, conv-, attention-, lookup-, memory- and depthwise-bound), so the device fit can tell
- * compute from memory cost. --quick keeps the s models at two batch sizes with short budgets: a smoke test that
+ * compute from memory cost, and the three device probes (probe.ts), which pin its call, cache and weight costs. --quick keeps the s models at two batch sizes with short budgets: a smoke test that
  * still produces a valid profile, not a trustworthy one.
  */
 export function calibrationPlan(o: PlanOptions): CalibrationPlan {
   const browser = o.runtime === 'browser';
   const specs = suiteSpecs();
-  const pick = o.quick ? (s: SuiteSpec) => s.precision === 'fp32' && s.size === 's' : (s: SuiteSpec) => s.precision === 'fp32' && s.size !== 'l';
+  // The probes (size s) come with the default set; --quick leaves them out to stay short.
+  const pick = o.quick ? (s: SuiteSpec) => s.precision === 'fp32' && s.size === 's' && s.family !== 'probe' : (s: SuiteSpec) => s.precision === 'fp32' && s.size !== 'l';
   const modelIds = o.modelIds ?? specs.filter(pick).map((s) => s.id);
   const unknown = modelIds.filter((id) => !specs.some((s) => s.id === id));
   if (unknown.length) throw new Error(`unknown suite model ${unknown.map((u) => `"${u}"`).join(', ')}; valid: ${specs.map((s) => s.id).join(', ')}`);

@@ -41,6 +41,11 @@ function spec(size: SuiteSize): SuiteSpec {
 function build(s: SuiteSpec): BuiltModel {
   const c = ELTWISE_SIZES[s.size];
   if (!c) throw new Error(`no eltwise size '${s.size}'`);
+  return eltwiseModel(s, c);
+}
+
+/** The chain for any config (the probe family reuses it at its own size). */
+export function eltwiseModel(s: SuiteSpec, c: EltwiseConfig): BuiltModel {
   const g = builderFor(s);
   const shape = ['batch' as const, ...c.shape];
   let h = g.input('x', DataType.FLOAT, shape);

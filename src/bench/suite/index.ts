@@ -7,6 +7,7 @@ import { dwconvFamily } from './dwconv.ts';
 import { eltwiseFamily } from './eltwise.ts';
 import { matmulFamily } from './matmul.ts';
 import { mlpFamily } from './mlp.ts';
+import { probeFamily } from './probe.ts';
 import { recommenderFamily } from './recommender.ts';
 import { transformerFamily } from './transformer.ts';
 import type { BuiltModel, SuiteFamily, SuiteFamilyModule, SuiteSpec } from './types.ts';
@@ -22,6 +23,7 @@ const FAMILIES: Record<SuiteFamily, SuiteFamilyModule> = {
   eltwise: eltwiseFamily,
   dwconv: dwconvFamily,
   matmul: matmulFamily,
+  probe: probeFamily,
 };
 
 /** All suite entries, without building anything. */

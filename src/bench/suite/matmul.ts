@@ -18,7 +18,11 @@ function spec(size: SuiteSize): SuiteSpec {
 }
 
 function build(s: SuiteSpec): BuiltModel {
-  const n = MATMUL_SIZES[s.size];
+  return matmulModel(s, MATMUL_SIZES[s.size]);
+}
+
+/** [batch, n, n] × [n, n] for any n (the probe family reuses it at its own size). */
+export function matmulModel(s: SuiteSpec, n: number): BuiltModel {
   const g = builderFor(s);
   const shape = ['batch' as const, n, n];
   const x = g.input('a', DataType.FLOAT, shape);

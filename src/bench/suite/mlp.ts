@@ -25,7 +25,11 @@ function spec(size: SuiteSize, precision: SuitePrecision): SuiteSpec {
 }
 
 function build(s: SuiteSpec): BuiltModel {
-  const dims = MLP_SIZES[s.size];
+  return mlpModel(s, MLP_SIZES[s.size]);
+}
+
+/** The Gemm+Relu stack for any widths, input first (the probe family reuses it at its own size). */
+export function mlpModel(s: SuiteSpec, dims: number[]): BuiltModel {
   const g = builderFor(s);
   let h = g.input('x', DataType.FLOAT, ['batch', dims[0] as number]);
   for (let i = 1; i < dims.length; i++) {

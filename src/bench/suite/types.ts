@@ -1,7 +1,7 @@
 /** The benchmark suite's public types (re-exported from index.ts). */
 import type { Model } from '../../domain/onnx/types.ts';
 
-export type SuiteFamily = 'mlp' | 'cnn' | 'transformer' | 'recommender' | 'eltwise' | 'dwconv' | 'matmul';
+export type SuiteFamily = 'mlp' | 'cnn' | 'transformer' | 'recommender' | 'eltwise' | 'dwconv' | 'matmul' | 'probe';
 export type SuiteSize = 's' | 'm' | 'l';
 export type SuitePrecision = 'fp32' | 'int8';
 

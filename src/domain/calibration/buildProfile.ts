@@ -29,15 +29,17 @@ export function buildProfile(input: ProfileInput, opts: { features?: FeatureSet 
   const profile: DeviceProfile = { ...input, format: PROFILE_FORMAT, version: PROFILE_VERSION, id, fitStat, models };
   const pts = profilePoints(profile);
   if (pts.length < 2) return profile;
-  // Leaving a model out must still leave two points to fit.
+  // Device probes (suite family 'probe') are in every fit and never held out.
+  const probes = models.filter((m) => m.family === 'probe').map((m) => m.modelId);
+  // Leaving a model out must still leave two points to fit, and two models must be left to hold out.
   const counts = new Map<string, number>();
-  for (const p of pts) counts.set(p.modelId, (counts.get(p.modelId) ?? 0) + 1);
+  for (const p of pts) if (!probes.includes(p.modelId)) counts.set(p.modelId, (counts.get(p.modelId) ?? 0) + 1);
   const checkable = counts.size >= 2 && pts.length - Math.max(...counts.values()) >= 2;
   if (!checkable) {
     profile.deviceFit = fitDevice(pts, want === 'auto' ? DEFAULT_FEATURES : want);
     return profile;
   }
-  const { features, reports } = chooseFeatures(pts, want === 'auto' ? undefined : [want]);
+  const { features, reports } = chooseFeatures(pts, want === 'auto' ? undefined : [want], probes);
   profile.deviceFit = fitDevice(pts, features);
   profile.heldOut = reports[features]!;
   return profile;

@@ -290,11 +290,17 @@ export interface LeaveOneOutReport extends HeldOutReport {
   method: 'leave-one-model-out';
   features: FeatureSet;
   perModel: ({ modelId: string } & ErrorSummary)[];
+  /** Models in every fit and never held out (the device probes); absent when there are none. */
+  alwaysFitted?: string[];
 }
 
-/** For every model: fit on all the others, predict it. The summary is over all rows of all models. */
-export function leaveOneModelOut(points: readonly DevicePoint[], features: FeatureSet = DEFAULT_FEATURES): LeaveOneOutReport {
-  const ids = [...new Set(points.map((p) => p.modelId))];
+/**
+ * For every model: fit on all the others, predict it. The summary is over all rows of all models. Models in
+ * `alwaysFit` (micro-benchmarks of the device, not models anyone predicts) are in every fit and never predicted.
+ */
+export function leaveOneModelOut(points: readonly DevicePoint[], features: FeatureSet = DEFAULT_FEATURES, alwaysFit: readonly string[] = []): LeaveOneOutReport {
+  const fixed = alwaysFit.filter((id) => points.some((p) => p.modelId === id));
+  const ids = [...new Set(points.map((p) => p.modelId))].filter((id) => !fixed.includes(id));
   if (ids.length < 2) throw new RangeError('leave-one-model-out needs at least two models');
   const rows: HeldOutRow[] = [];
   const perModel: LeaveOneOutReport['perModel'] = [];
@@ -303,7 +309,7 @@ export function leaveOneModelOut(points: readonly DevicePoint[], features: Featu
     rows.push(...r);
     perModel.push({ modelId: id, ...summarizeErrors(r) });
   }
-  return { method: 'leave-one-model-out', features, rows, perModel, ...summarizeErrors(rows) };
+  return { method: 'leave-one-model-out', features, rows, perModel, ...summarizeErrors(rows), ...(fixed.length ? { alwaysFitted: fixed } : {}) };
 }
 
 /**
@@ -315,11 +321,15 @@ export function leaveOneModelOut(points: readonly DevicePoint[], features: Featu
  * (tests/unit/calibration/fixtures) 'roofline' gets 4.6% (81% of points within ±10%) on node and 2.9% (88%) on
  * wasm, against 9.1% (52%) and 4.9% (81%) for the best class-based set.
  */
-export function chooseFeatures(points: readonly DevicePoint[], candidates: readonly FeatureSet[] = FEATURE_SETS.filter((f) => hasInputsFor(f, points))): { features: FeatureSet; reports: Record<string, LeaveOneOutReport> } {
+export function chooseFeatures(
+  points: readonly DevicePoint[],
+  candidates: readonly FeatureSet[] = FEATURE_SETS.filter((f) => hasInputsFor(f, points)),
+  alwaysFit: readonly string[] = [],
+): { features: FeatureSet; reports: Record<string, LeaveOneOutReport> } {
   const reports: Record<string, LeaveOneOutReport> = {};
   let best: FeatureSet = candidates[0]!;
   for (const f of candidates) {
-    const r = (reports[f] = leaveOneModelOut(points, f));
+    const r = (reports[f] = leaveOneModelOut(points, f, alwaysFit));
     const b = reports[best]!;
     if (r.medianAbsErrPct < b.medianAbsErrPct - 1e-9 || (Math.abs(r.medianAbsErrPct - b.medianAbsErrPct) <= 1e-9 && r.shareWithin10 > b.shareWithin10)) best = f;
   }

@@ -86,6 +86,8 @@ export const heldOutSchema = z.object({
     z.object({ modelId: text(200), batch: count('batch'), measuredMs: nonNeg('measuredMs'), predictedMs: finite('predictedMs'), errPct: finite('errPct') }),
   ),
   perModel: z.array(z.object({ modelId: text(200), ...errorSummaryShape })).optional(),
+  /** Device probes: in every fit, never held out. */
+  alwaysFitted: z.array(text(200)).max(100).optional(),
   ...errorSummaryShape,
 });
 

@@ -43,7 +43,7 @@ export function ProfileDetail({ profile }: { profile: DeviceProfile }) {
         <div className="results profile-metrics">
           <div className="metric"><span className="metric-label">Effective compute</span><span className="metric-value" data-testid="profile-gflops">{profile.deviceFit.gflopsEffective ? `${profile.deviceFit.gflopsEffective.toFixed(1)} GFLOP/s` : '–'}</span></div>
           <div className="metric"><span className="metric-label">Per-call overhead</span><span className="metric-value">{fmtMsShort(profile.deviceFit.overheadMs)}</span>{profile.deviceFit.perNodeMs ? <span className="metric-sub">+ {fmtMsShort(profile.deviceFit.perNodeMs)} per operator</span> : null}</div>
-          {held && <div className="metric"><span className="metric-label">Held-out error (median)</span><span className="metric-value" data-testid="heldout-error">{fmtPct(held.medianAbsErrPct)}</span><span className="metric-sub">{fmtPct(held.shareWithin10 * 100)} of points within ±10%</span></div>}
+          {held && <div className="metric"><span className="metric-label">Held-out error (median)</span><span className="metric-value" data-testid="heldout-error">{fmtPct(held.medianAbsErrPct)}</span><span className="metric-sub">{fmtPct(held.shareWithin10 * 100)} of points within ±10%{held.alwaysFitted?.length ? `; ${held.alwaysFitted.length} device probes always fitted` : ''}</span></div>}
         </div>
       )}
       <div className="chart-grid">

@@ -38,6 +38,15 @@ describe('buildProfile', () => {
     expect(again).toEqual({ ok: true, value: p });
   });
 
+  it('fits the device probes every time and holds out only the models', () => {
+    const i = input();
+    i.models[2] = { ...i.models[2]!, family: 'probe' };
+    const p = buildProfile(i);
+    expect(p.heldOut!.alwaysFitted).toEqual(['c']);
+    expect(new Set(p.heldOut!.rows.map((r) => r.modelId))).toEqual(new Set(['a', 'b']));
+    expect(readProfile(profileToFileText(p))).toEqual({ ok: true, value: p });
+  });
+
   it('keeps a noisy point with its reason but leaves it out of the fits', () => {
     const inp = input();
     const noisy = summarize([1, 1, 1, 1, 1, 1, 5, 5, 5, 5]);

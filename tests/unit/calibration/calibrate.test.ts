@@ -10,9 +10,11 @@ describe('calibration plan', () => {
     const full = calibrationPlan({ runtime: 'node' });
     expect(full.modelIds).toContain('transformer-m');
     expect(full.modelIds.some((id) => id.endsWith('-l') || id.includes('int8'))).toBe(false);
+    expect(full.modelIds.filter((id) => id.startsWith('probe-'))).toEqual(['probe-call', 'probe-stream', 'probe-weights']);
     expect(full.batches).toEqual([1, 4, 16, 64]);
     const quick = calibrationPlan({ runtime: 'browser', quick: true });
     expect(quick.modelIds.every((id) => id.endsWith('-s'))).toBe(true);
+    expect(quick.modelIds.some((id) => id.startsWith('probe-'))).toBe(false);
     expect(quick.batches).toEqual([1, 8]);
     expect(quick.bench.warmupMs).toBeGreaterThan(calibrationPlan({ runtime: 'node', quick: true }).bench.warmupMs);
     expect(() => calibrationPlan({ runtime: 'node', modelIds: ['mlp-s', 'gpt-9'] })).toThrow(/unknown suite model "gpt-9"/);

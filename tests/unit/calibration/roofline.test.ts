@@ -223,3 +223,57 @@ describe('on recorded measurements (leave-one-model-out)', () => {
     expect(leaveOneModelOut(pts, 'classes+memory').medianAbsErrPct).toBeGreaterThan(4.5);
   });
 });
+
+describe('device probes in the leave-one-model-out check', () => {
+  const probeCosts = new Map<string, ModelCost>(
+    ['probe-call', 'probe-stream', 'probe-weights'].map((id) => {
+      const b = buildSuiteModel(id);
+      return [id, { flopsPerSample: b.flopsPerSample, fixedFlops: b.fixedFlops, paramsBytes: b.paramsBytes, activationBytesPerSample: b.activationBytesPerSample, split: flopSplit(b.model) }];
+    }),
+  );
+  const all = new Map([...costs, ...probeCosts]);
+  // A device that follows the roofline model exactly (TRUTH above).
+  const points: DevicePoint[] = [...all.entries()].flatMap(([modelId, c]) => [1, 4, 16].map((batch) => ({ modelId, batch, ms: predictLatency(TRUTH, c, batch), ...c })));
+
+  it('fits the probes every time and never predicts them; the report names them', () => {
+    const r = leaveOneModelOut(points, 'roofline', ['probe-call', 'probe-stream', 'probe-weights', 'not-measured']);
+    expect(r.alwaysFitted).toEqual(['probe-call', 'probe-stream', 'probe-weights']);
+    expect(new Set(r.rows.map((x) => x.modelId))).toEqual(new Set(SUITE));
+    expect(r.perModel.map((m) => m.modelId)).toEqual(SUITE);
+    expect(r.worstAbsErrPct).toBeLessThan(0.01);
+  });
+
+  it('without probes the report has no such field and every model is predicted', () => {
+    const r = leaveOneModelOut(points, 'roofline');
+    expect(r.alwaysFitted).toBeUndefined();
+    expect(new Set(r.rows.map((x) => x.modelId)).size).toBe(SUITE.length + 3);
+  });
+});
+
+describe('on recorded measurements with the device probes (leave-one-model-out over the suite models)', () => {
+  const recorded = JSON.parse(readFileSync(resolve(import.meta.dirname, 'fixtures/recorded-probes-min-ms.json'), 'utf8')) as Record<'node' | 'browser', Record<string, Record<string, number>>>;
+  const PROBES = ['probe-call', 'probe-stream', 'probe-weights'];
+  const costOf = (id: string): ModelCost => {
+    const b = buildSuiteModel(id);
+    return { flopsPerSample: b.flopsPerSample, fixedFlops: b.fixedFlops, paramsBytes: b.paramsBytes, activationBytesPerSample: b.activationBytesPerSample, split: flopSplit(b.model) };
+  };
+  const pointsOf = (runtime: 'node' | 'browser'): DevicePoint[] =>
+    Object.entries(recorded[runtime]).flatMap(([modelId, byBatch]) => {
+      const c = costOf(modelId);
+      return Object.entries(byBatch).map(([batch, ms]) => ({ modelId, batch: Number(batch), ms, ...c }));
+    });
+
+  it.each([
+    ['node', 0.77, 0.76],
+    ['browser', 0.88, 0.8],
+  ] as const)('%s: the probes in every fit lift the share within ±10% (to at least %s, from under %s without them)', (runtime, withProbes, without) => {
+    const pts = pointsOf(runtime);
+    const probed = leaveOneModelOut(pts, 'roofline', PROBES);
+    const bare = leaveOneModelOut(pts.filter((p) => !PROBES.includes(p.modelId)), 'roofline');
+    expect(probed.alwaysFitted).toEqual(PROBES);
+    expect(probed.rows.length).toBe(bare.rows.length);
+    expect(probed.shareWithin10).toBeGreaterThanOrEqual(withProbes);
+    expect(bare.shareWithin10).toBeLessThan(without + 1e-9);
+    expect(probed.medianAbsErrPct).toBeLessThan(bare.medianAbsErrPct);
+  });
+});

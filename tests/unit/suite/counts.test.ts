@@ -316,3 +316,19 @@ describe('recommender, eltwise, dwconv and matmul counts', () => {
     expect(buildSuiteModel('matmul-l').flopsPerSample).toBe(2_147_483_648);
   });
 });
+
+describe('probe counts, written out by hand', () => {
+  it('probe-call: one 16×16 by 16×16 product per sample', () => {
+    expect(counts(buildSuiteModel('probe-call'))).toEqual({ flopsPerSample: 2 * 16 * 16 * 16, fixedFlops: 0, paramsBytes: F32 * 16 * 16, activationBytesPerSample: F32 * 16 * 16 });
+  });
+
+  it('probe-stream: 12 elementwise ops on 48·112·112 values', () => {
+    const n = 48 * 112 * 112;
+    expect(counts(buildSuiteModel('probe-stream'))).toEqual({ flopsPerSample: 12 * n, fixedFlops: 0, paramsBytes: 4 * 4, activationBytesPerSample: F32 * 12 * n });
+  });
+
+  it('probe-weights: the MLP 784→512→512→10 counted like mlp-s', () => {
+    expect(counts(buildSuiteModel('probe-weights'))).toEqual(mlpFp32([784, 512, 512, 10]));
+    expect(buildSuiteModel('probe-weights').flopsPerSample).toBe(2 * 784 * 512 + 512 + 512 + 2 * 512 * 512 + 512 + 512 + 2 * 512 * 10 + 10 + 3 * 10); // Gemm+bias, Relu, Gemm+bias, Relu, Gemm+bias, Softmax (3 per value)
+  });
+});

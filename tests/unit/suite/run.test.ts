@@ -6,6 +6,7 @@ import type { BuiltModel, SuiteSpec } from '../../../src/bench/suite/index.ts';
 import { CNN_SIZES } from '../../../src/bench/suite/cnn.ts';
 import { DWCONV_SIZES } from '../../../src/bench/suite/dwconv.ts';
 import { ELTWISE_SIZES } from '../../../src/bench/suite/eltwise.ts';
+import { PROBE_CALL_N, PROBE_STREAM, PROBE_WEIGHTS_DIMS } from '../../../src/bench/suite/probe.ts';
 import { MATMUL_SIZES } from '../../../src/bench/suite/matmul.ts';
 import { MLP_SIZES } from '../../../src/bench/suite/mlp.ts';
 import { RECOMMENDER_SIZES } from '../../../src/bench/suite/recommender.ts';
@@ -29,6 +30,9 @@ function expectedOutputShape(s: SuiteSpec, batch: number): number[] {
     }
     case 'matmul':
       return [batch, MATMUL_SIZES[s.size], MATMUL_SIZES[s.size]];
+    case 'probe':
+      if (s.id === 'probe-call') return [batch, PROBE_CALL_N, PROBE_CALL_N];
+      return s.id === 'probe-stream' ? [batch, ...PROBE_STREAM.shape] : [batch, PROBE_WEIGHTS_DIMS.at(-1) as number];
   }
 }
 
@@ -44,12 +48,12 @@ async function run(m: BuiltModel, batch: number): Promise<ort.Tensor> {
 }
 
 describe('suite catalogue', () => {
-  it('has 20–30 uniquely named entries covering every family, with int8 for mlp, cnn and transformer', () => {
+  it('has 20–32 uniquely named entries covering every family, with int8 for mlp, cnn and transformer', () => {
     const specs = suiteSpecs();
     expect(specs.length).toBeGreaterThanOrEqual(20);
-    expect(specs.length).toBeLessThanOrEqual(30);
+    expect(specs.length).toBeLessThanOrEqual(32);
     expect(new Set(specs.map((s) => s.id)).size).toBe(specs.length);
-    expect(new Set(specs.map((s) => s.family))).toEqual(new Set(['mlp', 'cnn', 'transformer', 'recommender', 'eltwise', 'dwconv', 'matmul']));
+    expect(new Set(specs.map((s) => s.family))).toEqual(new Set(['mlp', 'cnn', 'transformer', 'recommender', 'eltwise', 'dwconv', 'matmul', 'probe']));
     for (const f of ['mlp', 'cnn', 'transformer']) expect(specs.some((s) => s.family === f && s.precision === 'int8')).toBe(true);
     for (const s of specs) {
       expect(s.label.length).toBeGreaterThan(0);
