@@ -3,8 +3,8 @@
  * Dexie wraps the browser's error, hence the look at `inner`.
  */
 export function isQuotaError(err: unknown): boolean {
-  const names = [err, (err as { inner?: unknown } | null)?.inner].map((e) => (e instanceof Error || (e && typeof e === 'object') ? String((e as { name?: unknown }).name ?? '') : ''));
-  return names.includes('QuotaExceededError') || /quota/i.test(String(err));
+  const nameOf = (e: unknown) => (e && typeof e === 'object' ? String((e as { name?: unknown }).name ?? '') : '');
+  return [err, (err as { inner?: unknown } | null)?.inner].some((e) => nameOf(e) === 'QuotaExceededError') || /quota/i.test(String(err));
 }
 
 /** "<what failed>: <why>", with the way out when the browser storage is full. */

@@ -7,7 +7,6 @@ import type { Design } from './schema.ts';
 /** Design files are small; anything bigger is almost surely the wrong file, and parsing it would freeze the tab. */
 export const MAX_DESIGN_FILE_BYTES = 5 * 1024 * 1024;
 
-export { formatBytes };
 
 /** Check size, parse, migrate and validate an imported design file; give it positions if it has none. */
 export function importDesignFile(text: string, sizeBytes: number): ReadResult<Design> {

@@ -1,4 +1,4 @@
-import { formatBytes } from '../design/importFile.ts';
+import { formatBytes } from '../files/size.ts';
 import type { Design } from '../design/schema.ts';
 import { parseArchitectureBody } from './architectureParse.ts';
 import { parseFlowchartBody } from './flowchartParse.ts';

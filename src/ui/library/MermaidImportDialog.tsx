@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { importMermaidText } from '../workspace/mermaidActions.ts';
-import { pickFile } from '../shared/files.ts';
+import { pickFile, readFileText } from '../shared/files.ts';
 
 const EXAMPLE = `flowchart LR
   U[Users] --> G[API gateway]
@@ -34,7 +34,10 @@ export function MermaidImportDialog({ onClose }: { onClose: () => void }) {
           className="btn ghost"
           onClick={async () => {
             const f = await pickFile('.mmd,.mermaid,.md,.txt,text/plain');
-            if (f) setText(await f.text());
+            if (!f) return;
+            const read = await readFileText(f);
+            if (read.ok) setText(read.text);
+            else setError(read.message);
           }}
         >
           Open a file…

@@ -12,12 +12,12 @@ import { DataType } from '../../../src/domain/onnx/types.ts';
 
 const SUITE = ['mlp-s', 'mlp-m', 'cnn-s', 'cnn-m', 'transformer-s', 'transformer-m', 'recommender-s', 'recommender-m', 'eltwise-s', 'eltwise-m', 'dwconv-s', 'dwconv-m', 'matmul-s', 'matmul-m'];
 
-const costs = new Map<string, ModelCost>(
-  SUITE.map((id) => {
-    const b = buildSuiteModel(id);
-    return [id, { flopsPerSample: b.flopsPerSample, fixedFlops: b.fixedFlops, paramsBytes: b.paramsBytes, activationBytesPerSample: b.activationBytesPerSample, split: flopSplit(b.model) }];
-  }),
-);
+/** A suite model's costs, as a profile records them. */
+const costOf = (id: string): ModelCost => {
+  const b = buildSuiteModel(id);
+  return { flopsPerSample: b.flopsPerSample, fixedFlops: b.fixedFlops, paramsBytes: b.paramsBytes, activationBytesPerSample: b.activationBytesPerSample, split: flopSplit(b.model) };
+};
+const costs = new Map<string, ModelCost>(SUITE.map((id) => [id, costOf(id)]));
 const opsOf = (id: string) => costs.get(id)!.split!.operators!;
 
 describe('per-operator costs', () => {
@@ -225,12 +225,7 @@ describe('on recorded measurements (leave-one-model-out)', () => {
 });
 
 describe('device probes in the leave-one-model-out check', () => {
-  const probeCosts = new Map<string, ModelCost>(
-    ['probe-call', 'probe-stream', 'probe-weights'].map((id) => {
-      const b = buildSuiteModel(id);
-      return [id, { flopsPerSample: b.flopsPerSample, fixedFlops: b.fixedFlops, paramsBytes: b.paramsBytes, activationBytesPerSample: b.activationBytesPerSample, split: flopSplit(b.model) }];
-    }),
-  );
+  const probeCosts = new Map<string, ModelCost>(['probe-call', 'probe-stream', 'probe-weights'].map((id) => [id, costOf(id)]));
   const all = new Map([...costs, ...probeCosts]);
   // A device that follows the roofline model exactly (TRUTH above).
   const points: DevicePoint[] = [...all.entries()].flatMap(([modelId, c]) => [1, 4, 16].map((batch) => ({ modelId, batch, ms: predictLatency(TRUTH, c, batch), ...c })));
@@ -253,10 +248,6 @@ describe('device probes in the leave-one-model-out check', () => {
 describe('on recorded measurements with the device probes (leave-one-model-out over the suite models)', () => {
   const recorded = JSON.parse(readFileSync(resolve(import.meta.dirname, 'fixtures/recorded-probes-min-ms.json'), 'utf8')) as Record<'node' | 'browser', Record<string, Record<string, number>>>;
   const PROBES = ['probe-call', 'probe-stream', 'probe-weights'];
-  const costOf = (id: string): ModelCost => {
-    const b = buildSuiteModel(id);
-    return { flopsPerSample: b.flopsPerSample, fixedFlops: b.fixedFlops, paramsBytes: b.paramsBytes, activationBytesPerSample: b.activationBytesPerSample, split: flopSplit(b.model) };
-  };
   const pointsOf = (runtime: 'node' | 'browser'): DevicePoint[] =>
     Object.entries(recorded[runtime]).flatMap(([modelId, byBatch]) => {
       const c = costOf(modelId);
